@@ -1,0 +1,11 @@
+"""sigmoidlab: the package behind *The Sigmoid Course*.
+
+The top level holds the numerically careful logistic functions; the submodules hold what
+the chapters build on them.
+"""
+
+from .logistic import log_sigmoid, logit, sigmoid, sigmoid_derivative
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "log_sigmoid", "logit", "sigmoid", "sigmoid_derivative"]
