@@ -14,7 +14,7 @@ Two jobs live here, so that each public function can stay a few lines of maths:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Union
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -22,7 +22,7 @@ import numpy.typing as npt
 #: What the public functions accept: a real number, a nested sequence of them, or an array.
 ArrayLike = npt.ArrayLike
 #: What they return: a NumPy floating scalar for scalar input, an array otherwise.
-FloatOrArray = Union[np.floating[Any], npt.NDArray[np.floating[Any]]]
+FloatOrArray = np.floating[Any] | npt.NDArray[np.floating[Any]]
 
 ACCEPTED = (
     "a real number (int or float), a list or tuple of them, or a NumPy array or scalar "
@@ -47,16 +47,16 @@ def as_real_array(x: ArrayLike, func: str) -> tuple[np.ndarray, bool]:
     try:
         arr = np.asarray(x)
     except (TypeError, ValueError) as exc:  # ragged lists and the like
-        raise TypeError(f"{func}() could not read {type(x).__name__} as an array ({exc}); "
-                        f"it accepts {ACCEPTED}.") from exc
+        raise TypeError(
+            f"{func}() could not read {type(x).__name__} as an array ({exc}); "
+            f"it accepts {ACCEPTED}."
+        ) from exc
     kind = arr.dtype.kind
     if kind in "biu":
         arr = arr.astype(np.float64)
     elif kind != "f":
         what = "complex numbers" if kind == "c" else f"dtype {arr.dtype}"
-        raise TypeError(
-            f"{func}() got {type(x).__name__} of {what}; it accepts {ACCEPTED}."
-        )
+        raise TypeError(f"{func}() got {type(x).__name__} of {what}; it accepts {ACCEPTED}.")
     return arr, arr.ndim == 0
 
 
@@ -69,9 +69,7 @@ def prepare_out(out: np.ndarray | None, x: np.ndarray, func: str) -> np.ndarray:
     if out.shape != x.shape:
         raise ValueError(f"{func}() out= has shape {out.shape}, the input has {x.shape}.")
     if out.dtype != x.dtype:
-        raise ValueError(
-            f"{func}() out= has dtype {out.dtype}, the result has dtype {x.dtype}."
-        )
+        raise ValueError(f"{func}() out= has dtype {out.dtype}, the result has dtype {x.dtype}.")
     return out
 
 

@@ -71,8 +71,10 @@ def reference(name: str, x: Iterable[float], dps: int = 50) -> list[Any]:
     mp = _mp()
     f = REFERENCES[name]
     with mp.workdps(dps):
-        return [f(mp, mp.mpf(float(v)) if not isinstance(v, np.longdouble) else mp.mpf(str(v)))
-                for v in np.asarray(x).ravel()]
+        return [
+            f(mp, mp.mpf(float(v)) if not isinstance(v, np.longdouble) else mp.mpf(str(v)))
+            for v in np.asarray(x).ravel()
+        ]
 
 
 def ulp_error(computed: npt.ArrayLike, exact: Iterable[Any], dtype: npt.DTypeLike) -> np.ndarray:
@@ -88,7 +90,7 @@ def ulp_error(computed: npt.ArrayLike, exact: Iterable[Any], dtype: npt.DTypeLik
     comp = np.asarray(computed).ravel()
     errors = np.empty(comp.size)
     with mp.workdps(60):
-        for i, (c, y) in enumerate(zip(comp, exact)):
+        for i, (c, y) in enumerate(zip(comp, exact, strict=True)):
             c = mp.mpf(float(c)) if not isinstance(c, np.longdouble) else mp.mpf(str(c))
             if mp.isnan(y) or mp.isnan(c):
                 errors[i] = 0.0 if (mp.isnan(y) and mp.isnan(c)) else np.inf

@@ -1,0 +1,248 @@
+"""Unit tests for sigmoidlab.logistic: values, dtypes, shapes, edge cases, errors.
+
+Expected values are mpmath at 40 digits, computed with::
+
+    import mpmath as mp; mp.mp.dps = 40
+    s = lambda x: 1 / (1 + mp.exp(-x))
+    s(x); s(x) * s(-x); -mp.log1p(mp.exp(-x)); mp.log(p / (1 - p))
+
+and compared in ULPs (:func:`sigmoidlab.accuracy.ulp_error`), so a tolerance means the
+same thing in the tails (subnormal results included) as near zero.
+"""
+
+import warnings
+
+import mpmath
+import numpy as np
+import pytest
+import scipy.special
+
+from sigmoidlab import log_sigmoid, logit, sigmoid, sigmoid_derivative
+from sigmoidlab._arrays import BLOCK
+from sigmoidlab.accuracy import ulp_error
+
+FUNCS = [sigmoid, sigmoid_derivative, log_sigmoid, logit]
+FLOATS = [np.float16, np.float32, np.float64, np.longdouble]
+
+# (x, sigma(x), sigma'(x), log sigma(x))
+TABLE = [
+    (0.0, "0.5", "0.25", "-0.69314718055994530942"),
+    (2.0, "0.88079707797788244406", "0.10499358540350651735", "-0.12692801104297249644"),
+    (-2.0, "0.11920292202211755594", "0.10499358540350651735", "-2.1269280110429724964"),
+    (1.0, "0.73105857863000487925", "0.19661193324148185254", "-0.31326168751822283405"),
+    (-1.0, "0.26894142136999512075", "0.19661193324148185254", "-1.313261687518222834"),
+    (3.0, "0.95257412682243321912", "0.045176659730912132649", "-0.048587351573742058759"),
+    (10.0, "0.99995460213129756561", "0.000045395807735951671032", "-0.000045398899216864646769"),
+    (-10.0, "0.000045397868702434394505", "0.000045395807735951671032", "-10.000045398899216865"),
+    (36.0, "0.99999999999999976805", "2.3195228302435683123e-16", "-2.3195228302435691193e-16"),
+    (40.0, "0.99999999999999999575", "4.2483542552915889592e-18", "-4.2483542552915889863e-18"),
+    (-40.0, "4.2483542552915889773e-18", "4.2483542552915889592e-18", "-40.000000000000000004"),
+    # Below -709.78 the textbook 1/(1+exp(-x)) overflows; the true values are subnormal.
+    (-709.5, "7.3801483140125808486e-309", "7.3801483140125808486e-309", "-709.5"),
+    (-710.0, "4.4762862256751299561e-309", "4.4762862256751299561e-309", "-710.0"),
+    (-740.0, "4.1887398800480489395e-322", "4.1887398800480489395e-322", "-740.0"),
+    (-745.0, "2.8223507304719370764e-324", "2.8223507304719370764e-324", "-745.0"),
+    (700.0, "1.0", "9.8596765437597708567e-305", "-9.8596765437597708567e-305"),
+]
+
+
+def ulps(computed, exact, dtype=np.float64):
+    return float(ulp_error(np.asarray([computed]), [mpmath.mpf(exact)], dtype)[0])
+
+
+@pytest.mark.parametrize(("x", "s", "ds", "ls"), TABLE)
+def test_table_float64(x, s, ds, ls):
+    assert ulps(sigmoid(x), s) <= 1.0
+    assert ulps(sigmoid_derivative(x), ds) <= 2.0
+    assert ulps(log_sigmoid(x), ls) <= 2.0
+
+
+@pytest.mark.parametrize(
+    ("x", "exact"),
+    [
+        (-88.0, "6.0546018954011858845e-39"),
+        (-90.0, "8.1940126239905154304e-40"),
+        (-100.0, "3.720075976020835963e-44"),
+        (-103.0, "1.8521167695179754623e-45"),
+    ],
+)
+def test_float32_left_tail_is_subnormal_not_zero(x, exact):
+    got = sigmoid(np.float32(x))
+    assert got.dtype == np.float32
+    assert got > 0
+    assert ulps(got, exact, np.float32) <= 1.0
+
+
+def test_where_expit_underflows_we_do_not():
+    x = np.array([-720.0, -740.0])
+    with np.errstate(all="ignore"):
+        assert np.all(scipy.special.expit(x) == 0.0)  # the behaviour we improve on
+    assert np.all(sigmoid(x) > 0.0)
+    assert sigmoid(-746.0) == 0.0  # truly below the smallest subnormal / 2
+
+
+@pytest.mark.parametrize(
+    ("p", "exact"),
+    [
+        (0.25, "-1.0986122886681096914"),
+        (0.75, "1.0986122886681096914"),
+        (0.1, "-2.1972245773362193211"),
+        (0.9, "2.1972245773362196295"),
+        (1e-300, "-690.77552789821370518"),
+    ],
+)
+def test_logit_table(p, exact):
+    assert ulps(logit(p), exact) <= 2.0
+
+
+def test_named_values():
+    assert sigmoid(0.0) == 0.5
+    assert sigmoid_derivative(0.0) == 0.25
+    assert logit(0.5) == 0.0
+    assert log_sigmoid(0.0) == -np.log(2.0)
+
+
+def test_special_values():
+    inf, nan = np.inf, np.nan
+    np.testing.assert_array_equal(sigmoid([-inf, inf, nan]), [0.0, 1.0, nan])
+    np.testing.assert_array_equal(sigmoid_derivative([-inf, inf, nan]), [0.0, 0.0, nan])
+    np.testing.assert_array_equal(log_sigmoid([-inf, inf, nan]), [-inf, 0.0, nan])
+    np.testing.assert_array_equal(logit([0.0, 1.0, nan]), [-inf, inf, nan])
+    np.testing.assert_array_equal(logit([-0.5, 1.5, -inf, inf]), [nan] * 4)
+
+
+EXTREMES = [
+    0.0,
+    -0.0,
+    1e-320,
+    -1e-320,
+    5e-324,
+    1e-308,
+    1.0,
+    36.8,
+    709.8,
+    745.2,
+    1e308,
+    -1e308,
+    np.finfo(np.float64).max,
+    -np.finfo(np.float64).max,
+    np.inf,
+    -np.inf,
+    np.nan,
+]
+
+
+@pytest.mark.parametrize("func", FUNCS)
+@pytest.mark.parametrize("dtype", FLOATS)
+def test_no_warnings_or_fp_errors_on_extremes(func, dtype):
+    with np.errstate(all="ignore"):
+        x = np.array(EXTREMES + [-x for x in EXTREMES]).astype(dtype)
+    # Even a caller that turned every floating-point event into an exception is safe.
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        y = func(x)
+    assert y.dtype == dtype and y.shape == x.shape
+    if func is not logit:
+        assert np.array_equal(np.isnan(y), np.isnan(x))
+
+
+@pytest.mark.parametrize("func", FUNCS)
+@pytest.mark.parametrize("dtype", FLOATS)
+def test_dtype_is_preserved(func, dtype):
+    x = np.linspace(0.05, 0.95, 7, dtype=dtype)
+    assert func(x).dtype == dtype
+    assert func(dtype(0.5)).dtype == dtype
+
+
+@pytest.mark.parametrize("func", FUNCS)
+@pytest.mark.parametrize("given", [1, True, np.int8(1), np.uint64(1), np.int32(1)])
+def test_integers_and_bools_give_float64(func, given):
+    y = func(given)
+    assert isinstance(y, np.float64)
+
+
+@pytest.mark.parametrize("func", FUNCS)
+def test_scalar_in_scalar_out_and_shapes(func):
+    assert np.ndim(func(0.3)) == 0 and not isinstance(func(0.3), np.ndarray)
+    assert not isinstance(func(np.array(0.3)), np.ndarray)  # 0-d arrays behave like ufuncs
+    assert func([0.1, 0.2]).shape == (2,)
+    assert func([[0.1], [0.2]]).shape == (2, 1)
+    assert func(np.empty((0, 3))).shape == (0, 3)
+
+
+@pytest.mark.parametrize("func", FUNCS)
+def test_large_non_contiguous_and_in_place_agree_with_small(func):
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0.0, 1.0, size=(3, BLOCK + 123))  # in (0, 1) so logit is finite too
+    expected = np.array([func(float(v)) for v in x[:, ::7].ravel()]).reshape(3, -1)
+    np.testing.assert_array_equal(func(x[:, ::7]), expected)  # strided view
+    np.testing.assert_array_equal(func(x.T).T, func(x))  # Fortran order
+    y = x.copy()
+    assert func(y, out=y) is y  # in place
+    np.testing.assert_array_equal(y, func(x))
+
+
+@pytest.mark.parametrize("func", FUNCS)
+def test_out_argument_is_checked(func):
+    x = np.array([0.2, 0.4])
+    out = np.empty(2)
+    assert func(x, out=out) is out
+    with pytest.raises(ValueError, match="shape"):
+        func(x, out=np.empty(3))
+    with pytest.raises(ValueError, match="dtype"):
+        func(x, out=np.empty(2, dtype=np.float32))
+    with pytest.raises(TypeError, match="out="):
+        func(x, out=[0.0, 0.0])
+    strided = np.empty(4)[::2]
+    func(x, out=strided)
+    np.testing.assert_array_equal(strided, func(x))
+
+
+BAD = [
+    ("text", "str"),
+    (None, "NoneType"),
+    ({"a": 1}, "dict"),
+    (b"1", "bytes"),
+    (np.array([1, "a"], dtype=object), "object"),
+    (1 + 2j, "complex"),
+    ([1j], "complex"),
+    (np.array(["2026-01-01"], dtype="datetime64[D]"), "datetime64"),
+    ([[1, 2], [3]], "list"),
+]
+
+
+@pytest.mark.parametrize("func", FUNCS)
+@pytest.mark.parametrize(("bad", "named"), BAD)
+def test_bad_input_raises_type_error_naming_both_sides(func, bad, named):
+    with pytest.raises(TypeError) as info:
+        func(bad)
+    message = str(info.value)
+    assert func.__name__ in message
+    assert named in message  # what was given
+    assert "accepts" in message and "floating" in message  # what is accepted
+
+
+def test_symmetry_exact_in_float64_on_a_grid():
+    x = np.linspace(-30, 30, 6001)
+    # sigma(x) + sigma(-x) = 1 up to one rounding of the larger term
+    assert np.max(np.abs(sigmoid(x) + sigmoid(-x) - 1.0)) <= np.finfo(float).eps
+    np.testing.assert_array_equal(sigmoid_derivative(x), sigmoid_derivative(-x))
+
+
+def test_derivative_is_not_the_cancelling_product():
+    x = np.array([37.0, 50.0, 700.0])
+    s = 1 / (1 + np.exp(-x))
+    assert np.all(s * (1 - s) == 0.0)  # the naive product loses everything here
+    np.testing.assert_allclose(sigmoid_derivative(x), np.exp(-x), rtol=1e-15)
+
+
+def test_log_sigmoid_beats_log_of_sigmoid():
+    assert log_sigmoid(-800.0) == -800.0  # log(sigmoid(-800)) is -inf
+    assert log_sigmoid(40.0) == pytest.approx(-4.2483542552915889863e-18, rel=1e-15)
+
+
+def test_logit_inverts_sigmoid():
+    # For z > 0, sigma(z) is close to 1 and its rounding erases digits of 1 - sigma(z) that
+    # logit would need: there the round trip is ill-conditioned, whatever the code.
+    z = np.linspace(-30, 1, 311)
+    assert np.all(np.abs(logit(sigmoid(z)) - z) <= 8 * np.spacing(np.abs(z) + 1))
