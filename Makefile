@@ -1,0 +1,70 @@
+# The Sigmoid Course: every command a reader or CI needs.
+#   make book    create .venv, install, execute notebooks (cached), build the HTML site
+#   make test    unit tests, nbval on every notebook, -W book build, browser checks
+#   make serve   serve the built site on http://127.0.0.1:8000
+#   make bench   benchmark sigmoidlab against scipy.special.expit
+#   make execute re-run every chapter in place (authors, before committing a notebook)
+#   make lint    ruff on the package, tests and tools
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+JB := $(VENV)/bin/jupyter-book
+STAMP := $(VENV)/.installed
+REPORTS := _build/test-reports
+PORT ?= 8000
+JBFLAGS := -W -n --keep-going
+TIMED := $(PY) tools/timed.py $(REPORTS)/times.tsv
+
+.PHONY: book test serve bench execute lint clean venv unit nbval site-build browser
+
+venv: $(STAMP)
+
+# Reinstall when the requirements or the package metadata change.
+$(STAMP): requirements.txt code/pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+book: $(STAMP)
+	$(JB) build . $(JBFLAGS)
+	@echo ""
+	@echo "The book is built. Open file://$(CURDIR)/_build/html/index.html or run: make serve"
+
+serve:
+	@test -f _build/html/index.html || $(MAKE) book
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+# make test: each step is timed; the summary at the end adds up every pytest run.
+test: $(STAMP)
+	@rm -rf $(REPORTS) && mkdir -p $(REPORTS)
+	$(TIMED) "lint" $(PY) -m ruff check code tools tests
+	$(TIMED) "unit tests" $(PY) -m pytest code/tests -q --junitxml=$(REPORTS)/unit.xml
+	$(TIMED) "notebook hygiene" $(PY) -m pytest tests/test_notebooks.py -q --junitxml=$(REPORTS)/hygiene.xml
+	$(TIMED) "nbval (strict)" $(PY) -m pytest --nbval book -q -p no:cacheprovider --junitxml=$(REPORTS)/nbval.xml
+	$(TIMED) "book build (-W, stored outputs)" $(MAKE) --no-print-directory site-build
+	$(TIMED) "browser checks" $(PY) -m pytest tests/site -q -rs --junitxml=$(REPORTS)/site.xml
+	@$(PY) tools/summary.py $(REPORTS)
+
+# nbval has just proven the stored outputs fresh, so the test build renders them instead of
+# executing every notebook a second time.
+site-build:
+	@sed 's/^  execute_notebooks: .*/  execute_notebooks: "off"/' _config.yml > _build/_config.test.yml
+	$(JB) build . $(JBFLAGS) --config _build/_config.test.yml
+
+bench: $(STAMP)
+	$(PY) code/benchmarks/bench_sigmoid.py
+
+execute: $(STAMP)
+	$(PY) tools/execute_notebooks.py
+
+lint: $(STAMP)
+	$(PY) -m ruff check code tools tests
+	$(PY) -m ruff format --check code tools tests
+
+clean:
+	rm -rf _build

@@ -1,0 +1,55 @@
+"""Small Sphinx extension that keeps the built site self-contained.
+
+* MathJax: Sphinx points at a CDN by default. We ship MathJax 3 from the PyPI package
+  ``django-static-mathjax`` (only the files the CommonHTML TeX build needs) into
+  ``_static/mathjax`` after the build, and ``mathjax_path`` in ``_config.yml`` points there.
+* The ``sigmoidlab`` version the book was built with is available to every page as the
+  MyST substitution ``{{ sigmoidlab_version }}`` (used on the execution status page).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+# The parts of MathJax's es5 bundle that tex-chtml.js loads at run time.
+MATHJAX_PARTS = ["tex-chtml.js", "output/chtml", "input/tex", "ui", "a11y", "sre", "adaptors"]
+
+
+def mathjax_source() -> Path:
+    import mathjax  # the django-static-mathjax distribution
+
+    return Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
+
+
+def add_version(app: Sphinx, config: Config) -> None:
+    import sigmoidlab
+
+    subs = dict(config.myst_substitutions or {})
+    subs["sigmoidlab_version"] = sigmoidlab.__version__
+    config.myst_substitutions = subs
+
+
+def copy_mathjax(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    source = mathjax_source()
+    target = Path(app.outdir) / "_static" / "mathjax"
+    for part in MATHJAX_PARTS:
+        src, dst = source / part, target / part
+        if src.is_dir():
+            shutil.copytree(src, dst, dirs_exist_ok=True)
+        else:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    if not (mathjax_source() / "tex-chtml.js").is_file():
+        raise RuntimeError("MathJax files not found: pip install django-static-mathjax")
+    app.connect("config-inited", add_version)
+    app.connect("build-finished", copy_mathjax)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

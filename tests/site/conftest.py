@@ -1,0 +1,77 @@
+"""Fixtures for the browser checks: the built site served on 127.0.0.1 and a Chromium.
+
+Chromium is Debian's (`apt-get install -y chromium`); Playwright's own browser download is
+not used. Without Chromium these tests are skipped with a loud reason on a developer's
+machine, and fail under CI (CI=true), where `.ci/run` installs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "_build" / "html"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+REPORT = ROOT / "_build" / "test-reports" / "site.json"
+TOTALS: dict[str, object] = {"pages": 0, "console_errors": 0, "off_machine_requests": 0,
+                             "serious_or_critical": 0, "explorers_responding": 0,
+                             "other_axe_violations": {}}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url() -> str:
+    if not (SITE / "index.html").is_file():
+        pytest.fail("no built site in _build/html: run `make book` (or `make test`) first")
+    handler = functools.partial(QuietHandler, directory=str(SITE))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+        reason = ("Chromium not found at /usr/bin/chromium: the browser checks did NOT run. "
+                  "Install it with `apt-get install -y chromium`.")
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS,
+                                     headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def totals():
+    yield TOTALS
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(json.dumps(TOTALS, indent=2))
+    print("\nsite checks:", json.dumps(TOTALS))
