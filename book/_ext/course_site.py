@@ -47,9 +47,36 @@ def copy_mathjax(app: Sphinx, exception: Exception | None) -> None:
             shutil.copy2(src, dst)
 
 
+def tidy_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """Fix two console errors that Jupyter Book 1's defaults cause on every page.
+
+    * sphinx-thebe registers its inline config script twice (``const THEBE_JS_URL`` declared
+      twice is a SyntaxError) and points at a CDN. Launch buttons are off on this offline
+      site, so its scripts and styles are dropped.
+    * pydata-sphinx-theme logs "Got invalid theme mode" when ``default_mode`` is unset.
+    * Docutils marks the bibliography as ``role="list"`` holding ``role="doc-biblioentry"``
+      items, a role ARIA 1.2 deprecated, so axe-core reports the list as having no items
+      (critical). The entries become plain list items.
+    """
+
+    def is_thebe(asset: object) -> bool:
+        name = str(getattr(asset, "filename", asset) or "")
+        body = str(getattr(asset, "attributes", {}).get("body", ""))
+        return "thebe" in name or "THEBE_JS_URL" in body
+
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [a for a in context[key] if not is_thebe(a)]
+    if not context.get("default_mode"):
+        context["default_mode"] = "auto"
+    if "body" in context and 'role="doc-biblioentry"' in context["body"]:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     if not (mathjax_source() / "tex-chtml.js").is_file():
         raise RuntimeError("MathJax files not found: pip install django-static-mathjax")
     app.connect("config-inited", add_version)
     app.connect("build-finished", copy_mathjax)
+    app.connect("html-page-context", tidy_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
