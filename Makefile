@@ -51,10 +51,11 @@ test: $(STAMP)
 	@$(PY) tools/summary.py $(REPORTS)
 
 # nbval has just proven the stored outputs fresh, so the test build renders them instead of
-# executing every notebook a second time.
+# executing every notebook a second time. The generated config sits at the root because
+# Jupyter Book resolves the paths inside a config file relative to that file.
 site-build:
-	@sed 's/^  execute_notebooks: .*/  execute_notebooks: "off"/' _config.yml > _build/_config.test.yml
-	$(JB) build . $(JBFLAGS) --config _build/_config.test.yml
+	@sed 's/^  execute_notebooks: .*/  execute_notebooks: "off"/' _config.yml > .config.test.yml
+	$(JB) build . $(JBFLAGS) --config .config.test.yml
 
 bench: $(STAMP)
 	$(PY) code/benchmarks/bench_sigmoid.py

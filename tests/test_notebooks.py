@@ -14,8 +14,15 @@ BOOK = Path(__file__).resolve().parents[1] / "book"
 NOTEBOOKS = sorted(BOOK.glob("*.ipynb"))
 # The only tag a chapter may use to relax nbval: for output that truly varies (timings,
 # widgets); the claims shown there are asserted in other cells.
-ALLOWED_TAGS = {"nbval-ignore-output", "hide-input", "hide-output", "remove-input",
-                "remove-output", "remove-cell", "hide-cell"}
+ALLOWED_TAGS = {
+    "nbval-ignore-output",
+    "hide-input",
+    "hide-output",
+    "remove-input",
+    "remove-output",
+    "remove-cell",
+    "hide-cell",
+}
 
 
 def test_there_are_chapters():
@@ -34,6 +41,9 @@ def test_notebook_hygiene(path):
         src = cell.source
         assert "sys.path" not in src, "notebooks import sigmoidlab; they never edit sys.path"
         assert "NBVAL_" not in src, "use the invisible cell tag nbval-ignore-output instead"
+        # nbval runs cells with store_history=False, which turns off IPython's trailing-';'
+        # output suppression (nbval issue #194): end figure cells with plt.show() instead.
+        assert not src.rstrip().endswith(";"), f"cell ends with ';':\n{src[-200:]}"
         unknown = set(cell.metadata.get("tags", [])) - ALLOWED_TAGS
         assert not unknown, f"unexpected cell tags {unknown}"
         for out in cell.outputs:

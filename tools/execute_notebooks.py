@@ -27,8 +27,9 @@ def execute(path: Path) -> float:
             cell.outputs = []
             cell.execution_count = None
     start = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     elapsed = time.perf_counter() - start
     nb.metadata.pop("widgets", None)  # saved widget state is not committed
     for cell in nb.cells:

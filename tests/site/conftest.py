@@ -30,13 +30,18 @@ CHROMIUM_FLAGS = [
     "--disable-quic",
 ]
 REPORT = ROOT / "_build" / "test-reports" / "site.json"
-TOTALS: dict[str, object] = {"pages": 0, "console_errors": 0, "off_machine_requests": 0,
-                             "serious_or_critical": 0, "explorers_responding": 0,
-                             "other_axe_violations": {}}
+TOTALS: dict[str, object] = {
+    "pages": 0,
+    "console_errors": 0,
+    "off_machine_requests": 0,
+    "serious_or_critical": 0,
+    "explorers_responding": 0,
+    "other_axe_violations": {},
+}
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -55,16 +60,17 @@ def base_url() -> str:
 @pytest.fixture(scope="session")
 def browser():
     if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        reason = ("Chromium not found at /usr/bin/chromium: the browser checks did NOT run. "
-                  "Install it with `apt-get install -y chromium`.")
+        reason = (
+            "Chromium not found at /usr/bin/chromium: the browser checks did NOT run. "
+            "Install it with `apt-get install -y chromium`."
+        )
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS,
-                                     headless=True)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         yield browser
         browser.close()
 

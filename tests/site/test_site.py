@@ -46,8 +46,15 @@ def open_page(browser, url: str):
     page.route("**/*", route)
     page.on("console", lambda m: m.type == "error" and record["console"].append(m.text))
     page.on("pageerror", lambda e: record["console"].append(f"uncaught: {e}"))
-    page.on("response", lambda r: r.status >= 400 and record["console"].append(
-        f"HTTP {r.status} for {r.url} (from {r.request.headers.get('referer')})"))
+    page.on(
+        "response",
+        lambda r: (
+            r.status >= 400
+            and record["console"].append(
+                f"HTTP {r.status} for {r.url} (from {r.request.headers.get('referer')})"
+            )
+        ),
+    )
     page.goto(url, wait_until="networkidle")
     return context, page, record
 
@@ -56,8 +63,9 @@ def wait_for_mathjax(page) -> dict:
     has_math = page.evaluate("document.querySelectorAll('.math').length")
     if not has_math:
         return {"math": 0, "typeset": 0, "errors": 0}
-    page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise",
-                           timeout=15000)
+    page.wait_for_function(
+        "window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=15000
+    )
     page.evaluate("MathJax.startup.promise")
     return page.evaluate("""() => ({
         math: document.querySelectorAll('.math').length,
