@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["OKABE_ITO", "centred_axes", "use_style"]
+__all__ = ["OKABE_ITO", "centred_axes", "grid", "style", "use_style", "zero_lines"]
 
 #: The Okabe-Ito colour-blind-safe palette, in the order the book uses it.
 OKABE_ITO = {
@@ -26,7 +26,8 @@ OKABE_ITO = {
     "black": "#000000",
 }
 
-_DASHES = ["-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)), (0, (1, 1)), "-", "--"]
+# Solid, dashed, dash-dot, dotted, long dash, dash-dot-dot, ...: distinct in greyscale too.
+_DASHES = ["-", "--", "-.", ":", (0, (8, 2)), (0, (4, 1, 1, 1, 1, 1)), (0, (1, 3)), "-"]
 
 
 def style() -> dict[str, Any]:
@@ -52,10 +53,28 @@ def style() -> dict[str, Any]:
 
 
 def use_style() -> None:
-    """Apply :func:`style` to matplotlib globally (call once at the top of a chapter)."""
+    """Apply :func:`style` to matplotlib globally (call once at the top of a chapter).
+
+    In a notebook it also switches inline figures to 2x resolution ("retina"), so they stay
+    sharp on phones and high-density screens at the same displayed size.
+    """
     import matplotlib as mpl
 
     mpl.rcParams.update(style())
+    try:
+        from IPython import get_ipython
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:  # plain Python: nothing to configure
+        return
+    if get_ipython() is not None:
+        set_matplotlib_formats("retina")
+
+
+def zero_lines(ax: Any) -> Any:
+    """Thin grey reference lines through the origin, for framed axes with several curves."""
+    ax.axhline(0.0, color="0.55", lw=0.9, zorder=0)
+    ax.axvline(0.0, color="0.55", lw=0.9, zorder=0)
+    return ax
 
 
 def centred_axes(ax: Any, *, xlabel: str = "$z$", ylabel: str = "") -> Any:
