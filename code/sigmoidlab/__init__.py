@@ -4,8 +4,21 @@ The top level holds the numerically careful logistic functions; the submodules h
 the chapters build on them.
 """
 
-from .logistic import log_sigmoid, logit, sigmoid, sigmoid_derivative
+from .logistic import (
+    log_sigmoid,
+    logit,
+    sigmoid,
+    sigmoid_derivative,
+    sigmoid_second_derivative,
+)
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "log_sigmoid", "logit", "sigmoid", "sigmoid_derivative"]
+__all__ = [
+    "__version__",
+    "log_sigmoid",
+    "logit",
+    "sigmoid",
+    "sigmoid_derivative",
+    "sigmoid_second_derivative",
+]

@@ -24,7 +24,7 @@ import numpy as np
 
 from ._arrays import ArrayLike, FloatOrArray, Kernel, as_real_array, blockwise, finish, prepare_out
 
-__all__ = ["log_sigmoid", "logit", "sigmoid", "sigmoid_derivative"]
+__all__ = ["log_sigmoid", "logit", "sigmoid", "sigmoid_derivative", "sigmoid_second_derivative"]
 
 
 def _sigmoid_kernel(x: np.ndarray, out: np.ndarray, tmp: np.ndarray, mask: np.ndarray) -> None:
@@ -188,6 +188,34 @@ def sigmoid_derivative(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatO
     0.25
     """
     return _evaluate("sigmoid_derivative", _derivative_kernel, x, out, under="ignore")
+
+
+def sigmoid_second_derivative(x: ArrayLike) -> FloatOrArray:
+    r"""The second derivative :math:`\sigma''(x) = \sigma'(x)\,(1 - 2\sigma(x))`.
+
+    Derived in chapter 2. It is odd, zero at the inflection point :math:`x = 0`, and has its
+    extremes :math:`\pm\sqrt3/18` at :math:`x = \mp\ln(2 + \sqrt3)`.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input, as for :func:`sigmoid`.
+
+    Returns
+    -------
+    numpy.floating or numpy.ndarray
+        :math:`\sigma''(x)`, with dtype rules as for :func:`sigmoid`.
+
+    Notes
+    -----
+    :math:`1 - 2\sigma(x)` cancels badly for large :math:`x`; it equals
+    :math:`-\tanh(x/2)`, which NumPy evaluates accurately everywhere, so the function
+    computes :math:`-\sigma'(x)\tanh(x/2)`.
+    """
+    arr, scalar = as_real_array(x, "sigmoid_second_derivative")
+    result = sigmoid_derivative(arr)
+    result = -result * np.tanh(arr / 2)
+    return finish(np.asarray(result), scalar)
 
 
 def log_sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
