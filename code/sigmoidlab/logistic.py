@@ -8,7 +8,7 @@ last place (ULP) over the whole floating-point range. The identities they rely o
 .. math::
 
     \sigma(-|x|) = \frac{e}{1 + e}, \qquad
-    \sigma(|x|) = \frac{1}{1 + e}, \qquad
+    \sigma(|x|) = 1 - \sigma(-|x|), \qquad
     \sigma'(x) = \frac{e}{(1 + e)^2}, \qquad
     \log\sigma(x) = \min(x, 0) - \log(1 + e).
 
@@ -28,17 +28,20 @@ __all__ = ["log_sigmoid", "logit", "sigmoid", "sigmoid_derivative", "sigmoid_sec
 
 
 def _sigmoid_kernel(x: np.ndarray, out: np.ndarray, tmp: np.ndarray, mask: np.ndarray) -> None:
-    # sigma(x) = n / (1 + e) with e = exp(-|x|) and n = 1 (x >= 0) or e (x < 0). Both n and
-    # 1 + e are formed without overflow, and n is exact, so there are just two roundings.
-    # The select is arithmetic (n = max(e, [x >= 0])), because NumPy's masked `where=`
-    # loops cost more than the exp itself.
+    # With e = exp(-|x|) and s = e / (1 + e) = sigma(-|x|) <= 1/2:
+    #   sigma(x) = s for x < 0 and 1 - s for x >= 0, i.e. sigma(x) = |[x >= 0] - s|.
+    # The select is arithmetic because NumPy's masked `where=` loops cost more than the exp.
+    # 1 - s is benign (s <= 1/2, so its error is at most half an ULP of a result in
+    # [1/2, 1]), and unlike 1 / (1 + e) it does not round 1 + e first: sigma(x) becomes 1.0
+    # only where the exact value rounds to 1 (x > 37.43 in float64), not already at 36.74.
     np.greater_equal(x, 0, out=mask)  # read x before out is written: out may be x
     np.abs(x, out=out)
     np.negative(out, out=out)  # -|x| <= 0, so exp below cannot overflow
     np.exp(out, out=out)  # e, in [0, 1]
-    np.maximum(out, mask, out=tmp)  # n: max(e, 1) = 1 or max(e, 0) = e; NaN propagates
-    np.add(out, 1, out=out)
-    np.divide(tmp, out, out=out)
+    np.add(out, 1, out=tmp)
+    np.divide(out, tmp, out=out)  # s; accurate even when subnormal
+    np.subtract(mask, out, out=out)  # 1 - s or -s; NaN propagates
+    np.abs(out, out=out)
 
 
 def _derivative_kernel(x: np.ndarray, out: np.ndarray, tmp: np.ndarray, mask: np.ndarray) -> None:
@@ -130,7 +133,7 @@ def sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
     .. math::
 
         \sigma(x) = \begin{cases} \dfrac{e}{1 + e} & x < 0, \\[1ex]
-        \dfrac{1}{1 + e} & x \ge 0. \end{cases}
+        1 - \dfrac{e}{1 + e} & x \ge 0. \end{cases}
 
     The first branch stays accurate deep in the left tail, where the textbook form
     :math:`1 / (1 + e^{-x})` overflows (for :math:`x < -709.78` in float64) and returns 0

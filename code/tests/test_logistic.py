@@ -246,3 +246,13 @@ def test_logit_inverts_sigmoid():
     # logit would need: there the round trip is ill-conditioned, whatever the code.
     z = np.linspace(-30, 1, 311)
     assert np.all(np.abs(logit(sigmoid(z)) - z) <= 8 * np.spacing(np.abs(z) + 1))
+
+
+def test_sigmoid_reaches_one_only_where_the_exact_value_rounds_to_one():
+    # Exact sigma(x) rounds to 1 above 54 ln 2 = 37.43 (float64) and 25 ln 2 = 17.33
+    # (float32). The textbook 1 / (1 + exp(-x)) already returns 1 above 53 ln 2 = 36.74 /
+    # 24 ln 2 = 16.64, because 1 + exp(-x) rounds to 1 first.
+    assert sigmoid(37.40) < 1.0 and sigmoid(37.46) == 1.0
+    assert 1 / (1 + np.exp(-36.8)) == 1.0 and sigmoid(36.8) < 1.0
+    assert sigmoid(np.float32(17.30)) < 1 and sigmoid(np.float32(17.36)) == 1
+    assert sigmoid(np.float32(16.7)) < 1
