@@ -43,7 +43,8 @@ def bce_from_probabilities(a: npt.ArrayLike, y: npt.ArrayLike) -> np.ndarray:
 def bce_from_logits(z: npt.ArrayLike, y: npt.ArrayLike) -> np.ndarray:
     r"""Elementwise cross-entropy from logits ``z``.
 
-    :math:`-[y\log\sigma(z) + (1-y)\log\sigma(-z)]`, with the stable :func:`log_sigmoid`.
+    :math:`-[y\log\sigma(z) + (1-y)\log\sigma(-z)]`, with the stable
+    :func:`sigmoidlab.logistic.log_sigmoid`.
     """
     z = np.asarray(z, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)

@@ -1,7 +1,8 @@
 r"""Ways to write the sigmoid in NumPy, good and bad, for chapter 5 to measure.
 
 These are teaching specimens, kept here so the chapter compares the very code it shows and
-the tests pin down how each one fails. Use :func:`sigmoidlab.sigmoid` in real code.
+the tests pin down how each one fails. Use :func:`sigmoidlab.logistic.sigmoid` (exported as
+``sigmoidlab.sigmoid``) in real code.
 
 ``naive``
     :math:`1 / (1 + e^{-x})`: overflows (and warns) for x < -709.78, returning 0.
