@@ -35,7 +35,6 @@ TOTALS: dict[str, object] = {
     "console_errors": 0,
     "off_machine_requests": 0,
     "serious_or_critical": 0,
-    "explorers_responding": 0,
     "other_axe_violations": {},
 }
 
