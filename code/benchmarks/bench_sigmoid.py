@@ -21,7 +21,6 @@ import functools
 import platform
 import statistics
 import time
-import tracemalloc
 
 import numpy as np
 import scipy
@@ -29,6 +28,7 @@ import scipy.special
 
 import sigmoidlab
 from sigmoidlab import sigmoid
+from sigmoidlab.timing import peak_memory
 
 TARGETS = {np.float64: 1.3, np.float32: 1.1}
 MEMORY_TARGET = 2.3
@@ -44,17 +44,6 @@ def median_times(funcs: dict, x: np.ndarray, repeats: int) -> dict[str, float]:
             f(x)
             samples[name].append(time.perf_counter() - start)
     return {name: statistics.median(v) for name, v in samples.items()}
-
-
-def peak_memory(f, x: np.ndarray) -> float:
-    tracemalloc.start()
-    tracemalloc.reset_peak()
-    base = tracemalloc.get_traced_memory()[0]
-    result = f(x)
-    peak = tracemalloc.get_traced_memory()[1] - base
-    tracemalloc.stop()
-    del result
-    return peak / x.nbytes
 
 
 def main() -> int:
@@ -85,7 +74,7 @@ def main() -> int:
         }
         times = median_times(funcs, x, args.repeats)
         for name, t in times.items():
-            mem = peak_memory(funcs[name], x)
+            mem = peak_memory(funcs[name], x) / x.nbytes
             ratio = t / times["scipy.special.expit"]
             print(
                 f"{np.dtype(dtype).name:8s} {name:34s} {t / x.size * 1e9:8.2f} "

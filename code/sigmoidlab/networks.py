@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from .logistic import log_sigmoid, sigmoid, sigmoid_derivative
+from .logistic import sigmoid, sigmoid_derivative
+from .losses import bce_from_logits
 
 __all__ = ["ACTIVATIONS", "History", "Network", "gradient_check", "one_hot", "standardize"]
 
@@ -154,8 +155,7 @@ class Network:
         Y = np.asarray(Y, dtype=np.float64)
         if self.loss_name == "mse":
             return float(0.5 * np.mean(np.sum((activations[-1] - Y) ** 2, axis=1)))
-        z = zs[-1]
-        return float(-np.mean(np.sum(Y * log_sigmoid(z) + (1 - Y) * log_sigmoid(-z), axis=1)))
+        return float(np.mean(np.sum(bce_from_logits(zs[-1], Y), axis=1)))
 
     def backprop(self, X: npt.ArrayLike, Y: npt.ArrayLike) -> tuple[list[Array], list[Array]]:
         """Gradients of the mean cost with respect to every weight matrix and bias vector."""

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from .logistic import log_sigmoid, sigmoid, sigmoid_derivative
+from .logistic import sigmoid, sigmoid_derivative
+from .losses import bce_from_logits
 
 __all__ = ["Perceptron", "SigmoidNeuron", "TrainingHistory", "feedforward", "step"]
 
@@ -98,9 +99,7 @@ class SigmoidNeuron(_Neuron):
 
     def cross_entropy(self, X: npt.ArrayLike, y: npt.ArrayLike) -> float:
         """Mean :math:`-[y \\log a + (1-y) \\log(1-a)]`, computed from z (stable)."""
-        z = self.weighted_input(X)
-        y = np.asarray(y, dtype=np.float64)
-        return float(-np.mean(y * log_sigmoid(z) + (1 - y) * log_sigmoid(-z)))
+        return float(np.mean(bce_from_logits(self.weighted_input(X), y)))
 
     def train(
         self, X: npt.ArrayLike, y: npt.ArrayLike, epochs: int, eta: float = 0.5

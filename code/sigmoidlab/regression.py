@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from .logistic import log_sigmoid, sigmoid
+from .logistic import sigmoid
+from .losses import bce_from_logits
 
 __all__ = ["LogisticRegressionGD"]
 
@@ -37,8 +38,7 @@ class LogisticRegressionGD:
 
     def objective(self, X: npt.ArrayLike, y: npt.ArrayLike) -> float:
         X, y = np.asarray(X, dtype=np.float64), np.asarray(y, dtype=np.float64)
-        z = X @ self.coef_ + self.intercept_
-        data = -np.mean(y * log_sigmoid(z) + (1 - y) * log_sigmoid(-z))
+        data = np.mean(bce_from_logits(X @ self.coef_ + self.intercept_, y))
         return float(data + self.coef_ @ self.coef_ / (2 * self.C * len(y)))
 
     def fit(self, X: npt.ArrayLike, y: npt.ArrayLike) -> LogisticRegressionGD:
