@@ -1,0 +1,131 @@
+"""Kernel-free explorers for the static site: sliders and an SVG figure in plain HTML.
+
+A page of the book cannot run a Python kernel, so the ipywidgets of
+:mod:`sigmoidlab.widgets` are dead there. :func:`static_explorer` returns the same explorer
+as one self-contained piece of HTML: range inputs, an empty ``<svg>``, a JSON spec and a
+small script (``web/explorers.js``) that draws in the reader's browser. Nothing is fetched,
+so it works offline and in a downloaded notebook alike.
+
+The slider ranges, labels, colours, alt text and every number that needs the package come
+from :mod:`sigmoidlab.explorers`; the saturation explorer's per-layer speeds are computed
+here for every slider position. The output is deterministic (same text on every run), so a
+notebook cell showing it passes strict nbval.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from importlib.resources import files
+from typing import Any
+
+from . import explorers
+from .explorers import EXPLORERS, ExplorerSpec, Slider
+from .logistic import logit
+from .plotting import OKABE_ITO
+
+__all__ = ["StaticExplorer", "static_explorer"]
+
+SVG_SIZE = {  # width, height in SVG units: the figure scales to the page width
+    "neuron": (560, 440),
+    "steepness": (520, 372),
+    "derivative": (520, 476),
+    "saturation": (570, 380),
+}
+
+
+class StaticExplorer:
+    """The HTML of one kernel-free explorer; notebooks and the book display it as HTML."""
+
+    def __init__(self, name: str, html_text: str) -> None:
+        self.name, self.html = name, html_text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return f"StaticExplorer({self.name!r})  # shown as HTML with sliders in a browser"
+
+
+def _short(value: float) -> float:
+    """Four significant digits: enough for a figure, and stable across BLAS libraries."""
+    return float(f"{value:.4g}")
+
+
+def _data(spec: ExplorerSpec) -> dict[str, Any]:
+    if spec.name == "neuron":
+        levels = [[p, 0.0 if p == 0.5 else float(logit(p))] for p in (0.1, 0.5, 0.9)]
+        return {"box": explorers.BOX, "levels": levels}
+    if spec.name == "steepness":
+        return {"step_gap": explorers.STEP_GAP_0_01}
+    if spec.name == "saturation":
+        depth_slider, scale_slider = spec.sliders
+        exponents = [float(e) for e in scale_slider.steps()]
+        speeds, saturated = [], []
+        for depth in range(int(depth_slider.lo), int(depth_slider.hi) + 1):
+            profiles = [
+                explorers.saturation_profile(depth, scale_slider.log_base**e) for e in exponents
+            ]
+            speeds.append([[_short(v) for v in p.speeds] for p in profiles])
+            saturated.append([[_short(v) for v in p.saturated] for p in profiles])
+        return {
+            "scales": exponents,
+            "speeds": speeds,
+            "saturated": saturated,
+            "speed_range": list(explorers.SPEED_RANGE),
+        }
+    return {}
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _control(name: str, slider: Slider) -> str:
+    ident = f"sl-{name}-{slider.name}"
+    log = f' data-log-base="{_number(slider.log_base)}"' if slider.log_base else ""
+    return (
+        f'<div class="sl-control"><label for="{ident}">{html.escape(slider.label)} = '
+        f'<output for="{ident}">{_number(slider.start)}</output></label>'
+        f'<input type="range" id="{ident}" name="{slider.name}" min="{_number(slider.lo)}" '
+        f'max="{_number(slider.hi)}" step="{_number(slider.step)}" '
+        f'value="{_number(slider.value)}"{log}></div>'
+    )
+
+
+def static_explorer(name: str) -> StaticExplorer:
+    """The kernel-free explorer ``name`` ("neuron", "steepness", "derivative" or
+    "saturation") as self-contained HTML. Display it in a notebook cell (it is the cell's
+    value) and the static site shows it with working sliders."""
+    if name not in EXPLORERS:
+        raise ValueError(f"no explorer {name!r}; choose one of {sorted(EXPLORERS)}")
+    spec = EXPLORERS[name]
+    width, height = SVG_SIZE[name]
+    payload = {
+        "name": name,
+        "size": [width, height],
+        "alt": spec.alt,
+        "colours": OKABE_ITO,
+        "readout": {k: list(v) for k, v in explorers.READOUT.items()},
+        "data": _data(spec),
+    }
+    web = files("sigmoidlab") / "web"
+    script = web.joinpath("explorers.js").read_text(encoding="utf-8")
+    css = web.joinpath("explorers.css").read_text(encoding="utf-8")
+    # "</" cannot appear inside a <script>; JSON allows escaping the slash.
+    data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    controls = "".join(_control(name, s) for s in spec.sliders)
+    html_text = (
+        f'<div class="sl-explorer" id="sl-{name}" data-explorer="{name}">'
+        f"<style>{css}</style>"
+        f'<p class="sl-title">{html.escape(spec.title)} '
+        f"<small>(drag the sliders; this works without Python)</small></p>"
+        f'<div class="sl-controls">{controls}</div>'
+        f'<svg class="sl-figure" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{html.escape(spec.alt)}"></svg>'
+        f'<p class="sl-readout" aria-live="polite"></p>'
+        f'<script type="application/json" class="sl-data">{data}</script>'
+        f"<script>{script}</script>"
+        "</div>"
+    )
+    return StaticExplorer(name, html_text)

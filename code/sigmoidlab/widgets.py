@@ -1,0 +1,140 @@
+"""Live explorers for readers running the notebooks: ipywidgets sliders over the figures of
+:mod:`sigmoidlab.explorers`.
+
+Each factory returns an :class:`Explorer`, a widget holding the sliders, the figure (a PNG
+drawn by matplotlib) and a one-line readout of the numbers::
+
+    from sigmoidlab.widgets import neuron_explorer
+    neuron_explorer()            # in a notebook cell
+
+Callbacks do no work of their own: they call :meth:`Explorer.render`, which calls the
+explorer's drawing function. An exception there is *not* swallowed (as
+``ipywidgets.interact`` does): setting a slider from Python raises it, so the unit tests see
+it, and a kernel logs it. The static site cannot run these; it has the kernel-free
+counterparts of :mod:`sigmoidlab.web_explorers`.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import ipywidgets as widgets
+import matplotlib as mpl
+from matplotlib.figure import Figure
+
+from .explorers import EXPLORERS, ExplorerSpec, Slider, format_state
+from .plotting import style
+
+__all__ = [
+    "Explorer",
+    "derivative_explorer",
+    "neuron_explorer",
+    "saturation_explorer",
+    "steepness_explorer",
+]
+
+
+def _slider_widget(spec: Slider, value: float) -> widgets.ValueWidget:
+    common: dict[str, Any] = {
+        "description": spec.label,
+        # Drawing takes a few tenths of a second: redraw on release, not on every pixel.
+        "continuous_update": False,
+        "style": {"description_width": "initial"},
+        "layout": widgets.Layout(width="300px"),
+    }
+    if spec.log_base:
+        return widgets.FloatLogSlider(
+            value=value, base=spec.log_base, min=spec.lo, max=spec.hi, step=spec.step, **common
+        )
+    if spec.integer:
+        return widgets.IntSlider(
+            value=int(value), min=int(spec.lo), max=int(spec.hi), step=int(spec.step), **common
+        )
+    return widgets.FloatSlider(
+        value=value, min=spec.lo, max=spec.hi, step=spec.step, readout_format=".1f", **common
+    )
+
+
+class Explorer(widgets.VBox):
+    """Sliders, a figure and a readout for one :class:`~sigmoidlab.explorers.ExplorerSpec`.
+
+    Parameters
+    ----------
+    spec : ExplorerSpec
+        What to draw and which sliders drive it.
+    dpi : int
+        Resolution of the figure's PNG.
+    **values : float
+        Starting slider values, by slider name (the spec's defaults otherwise).
+
+    Attributes
+    ----------
+    sliders : dict
+        Slider widgets by name; set ``.value`` to drive the explorer from code.
+    image : ipywidgets.Image
+        The current figure, as PNG bytes in ``image.value``.
+    readout : ipywidgets.HTML
+        The current numbers, as text.
+    state : dict
+        The current numbers, as returned by the drawing function.
+    """
+
+    def __init__(self, spec: ExplorerSpec, *, dpi: int = 100, **values: float) -> None:
+        unknown = set(values) - {s.name for s in spec.sliders}
+        if unknown:
+            raise TypeError(f"{spec.name} explorer has no slider(s) {sorted(unknown)}")
+        self.spec, self.dpi = spec, dpi
+        start = {**spec.defaults, **values}
+        self.sliders = {s.name: _slider_widget(s, start[s.name]) for s in spec.sliders}
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="720px"))
+        self.readout = widgets.HTML()
+        self.state: dict[str, float] = {}
+        controls = widgets.Box(
+            list(self.sliders.values()), layout=widgets.Layout(flex_flow="row wrap")
+        )
+        super().__init__([widgets.HTML(f"<b>{spec.title}</b>"), controls, self.image, self.readout])
+        for slider in self.sliders.values():
+            slider.observe(self._on_change, names="value")
+        self.render()
+
+    @property
+    def values(self) -> dict[str, float]:
+        """The current slider values, by name."""
+        return {name: slider.value for name, slider in self.sliders.items()}
+
+    def render(self) -> None:
+        """Draw the figure for the current slider values and update image and readout."""
+        with mpl.rc_context(style()):
+            fig = Figure(figsize=self.spec.figsize, layout="constrained")
+            state = self.spec.draw(fig, **self.values)
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=self.dpi)
+        self.state = state
+        self.image.value = buffer.getvalue()
+        self.readout.value = f"<p>{format_state(state)}</p>"
+
+    def _on_change(self, change: dict[str, Any]) -> None:
+        self.render()
+
+
+def neuron_explorer(**values: float) -> Explorer:
+    """Weights, bias and inputs of a two-input sigmoid neuron; its output over the input
+    plane and the perceptron's decision boundary (chapter 1)."""
+    return Explorer(EXPLORERS["neuron"], **values)
+
+
+def steepness_explorer(**values: float) -> Explorer:
+    """:math:`\\sigma(cz)` turning into the step function as c grows (chapter 3)."""
+    return Explorer(EXPLORERS["steepness"], **values)
+
+
+def derivative_explorer(**values: float) -> Explorer:
+    """A point on the sigmoid, its tangent and :math:`\\sigma'` there (chapter 2)."""
+    return Explorer(EXPLORERS["derivative"], **values)
+
+
+def saturation_explorer(**values: float) -> Explorer:
+    """Depth and weight scale of a sigmoid network against each layer's learning speed
+    (chapter 4)."""
+    return Explorer(EXPLORERS["saturation"], **values)
