@@ -26,11 +26,13 @@ from .plotting import OKABE_ITO
 
 __all__ = ["StaticExplorer", "static_explorer"]
 
-SVG_SIZE = {  # width, height in SVG units: the figure scales to the page width
-    "neuron": (560, 440),
-    "steepness": (520, 372),
-    "derivative": (520, 476),
-    "saturation": (570, 380),
+# Width and height in SVG units. The figure scales with the page, up to 34rem (about 1.2x),
+# down to a phone's width (about 0.8x): 14-unit text stays between about 11 and 17 pixels.
+SVG_SIZE = {
+    "neuron": (440, 372),
+    "steepness": (440, 300),
+    "derivative": (440, 402),
+    "saturation": (440, 318),
 }
 
 
@@ -123,6 +125,7 @@ def static_explorer(name: str) -> StaticExplorer:
         f'<div class="sl-controls">{controls}</div>'
         f'<svg class="sl-figure" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{html.escape(spec.alt)}"></svg>'
+        '<ul class="sl-legend"></ul>'
         f'<p class="sl-readout" aria-live="polite"></p>'
         f'<script type="application/json" class="sl-data">{data}</script>'
         f"<script>{script}</script>"

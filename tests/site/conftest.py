@@ -35,6 +35,7 @@ TOTALS: dict[str, object] = {
     "console_errors": 0,
     "off_machine_requests": 0,
     "serious_or_critical": 0,
+    "explorers_responding": 0,
     "other_axe_violations": {},
 }
 
@@ -69,6 +70,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
+        REPORT.parent.mkdir(parents=True, exist_ok=True)
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         yield browser
         browser.close()

@@ -76,7 +76,7 @@
       points: [box[0], box[1], box[0], box[1] + box[3], box[0] + box[2], box[1] + box[3]].join(" "),
       fill: "none", stroke: "#222"
     }, a.g);
-    if (opt.xlabel) el("text", { x: box[0] + box[2] / 2, y: box[1] + box[3] + 38, "text-anchor": "middle" }, a.g, opt.xlabel);
+    if (opt.xlabel) el("text", { x: box[0] + box[2] / 2, y: box[1] + box[3] + 36, "text-anchor": "middle" }, a.g, opt.xlabel);
     if (opt.ylabel) {
       var yl = el("text", { x: 0, y: 0, "text-anchor": "middle" }, a.g, opt.ylabel);
       yl.setAttribute("transform", "translate(" + (box[0] - (opt.ylabelGap || 42)) + "," + (box[1] + box[3] / 2) + ") rotate(-90)");
@@ -91,21 +91,18 @@
   function dot(a, x, y, colour) {
     return el("circle", { cx: a.x(x), cy: a.y(y), r: 7, fill: colour, stroke: "#000", "stroke-width": 1.5 }, a.plot);
   }
-  function legend(x, y, items) {
-    var g = el("g", {}, svg);
-    var h = 20 * items.length + 8;
-    var longest = Math.max.apply(null, items.map(function (it) { return it.label.length; }));
-    el("rect", { x: x, y: y, width: 52 + 7.4 * longest, height: h, fill: "#fff", "fill-opacity": 0.92, stroke: "#bbb", rx: 3 }, g);
-    items.forEach(function (it, i) {
-      var yy = y + 16 + 20 * i;
-      if (it.fill) el("rect", { x: x + 8, y: yy - 7, width: 26, height: 12, fill: it.fill }, g);
-      else if (it.marker) el("circle", { cx: x + 21, cy: yy, r: 6, fill: it.marker, stroke: "#000" }, g);
-      else el("line", Object.assign({ x1: x + 8, x2: x + 34, y1: yy, y2: yy, "stroke-width": 2.5 }, it.style), g);
-      el("text", { x: x + 42, y: yy + 5, "font-size": 13 }, g, it.label);
+  var legendBox = root.querySelector(".sl-legend");
+  function legend(items) {  // an HTML list under the figure: wraps on a phone, real text
+    legendBox.textContent = "";
+    items.forEach(function (it) {
+      var li = document.createElement("li");
+      var sw = el("svg", { width: 30, height: 14, viewBox: "0 0 30 14", "aria-hidden": "true" }, li);
+      if (it.fill) el("rect", { x: 1, y: 1, width: 28, height: 12, fill: it.fill, stroke: "#888" }, sw);
+      else if (it.marker) el("circle", { cx: 15, cy: 7, r: 5.5, fill: it.marker, stroke: "#000" }, sw);
+      else el("line", Object.assign({ x1: 1, x2: 29, y1: 7, y2: 7, "stroke-width": 2.5 }, it.style), sw);
+      li.appendChild(document.createTextNode(it.label));
+      legendBox.appendChild(li);
     });
-  }
-  function title(text) {
-    el("text", { x: W / 2, y: 20, "text-anchor": "middle", "font-weight": "600" }, svg, text);
   }
   function range(lo, hi, n) {
     var out = [];
@@ -131,13 +128,18 @@
     return [pts[0], pts[pts.length - 1]];
   }
 
+  function ticks(lo, hi, step) {
+    var t = [];
+    for (var v = lo; v <= hi + 1e-9; v += step) t.push(Math.round(v * 1e6) / 1e6);
+    return t;
+  }
+
   var draw = {
     neuron: function (v) {
       var z = v.w1 * v.x1 + v.w2 * v.x2 + v.b, s = sigmoid(z), B = spec.data.box;
       var state = { z: z, sigma: s, perceptron: z > 0 ? 1 : 0 };
-      title("z = " + fmt(z, ".2f") + ",  σ(z) = " + fmt(s, ".3f") + ",  perceptron: " + state.perceptron);
-      var a = axes([62, 34, 360, 360], [-B, B], [-B, B], {
-        xticks: [-3, -2, -1, 0, 1, 2, 3], yticks: [-3, -2, -1, 0, 1, 2, 3], xlabel: "x₁", ylabel: "x₂", ylabelGap: 34
+      var a = axes([50, 12, 320, 320], [-B, B], [-B, B], {
+        xticks: ticks(-3, 3, 1), yticks: ticks(-3, 3, 1), xlabel: "x₁", ylabel: "x₂", ylabelGap: 34
       });
       // sigma(w.x + b) changes only along w: a linear gradient from w.x + b = -6 to +6 is exact
       var fill, n2 = v.w1 * v.w1 + v.w2 * v.w2;
@@ -162,16 +164,15 @@
       });
       dot(a, v.x1, v.x2, C.vermillion);
       // colour bar
-      var cb = axes([470, 34, 18, 360], [0, 1], [0, 1], { yticks: [0, 0.2, 0.4, 0.6, 0.8, 1] });
+      var cb = axes([386, 12, 14, 320], [0, 1], [0, 1], { yticks: [0, 0.5, 1] });
       var cid = "sl-" + spec.name + "-bar";
       var cg = el("linearGradient", { id: cid, x1: 0, y1: 1, x2: 0, y2: 0 }, el("defs", {}, svg));
       el("stop", { offset: 0, "stop-color": "#ffffff" }, cg);
       el("stop", { offset: 1, "stop-color": C.sky }, cg);
-      el("rect", { x: 470, y: 34, width: 18, height: 360, fill: "url(#" + cid + ")", stroke: "#222" }, cb.g);
-      cb.g.querySelectorAll("text").forEach(function (t) { t.setAttribute("x", 494); t.setAttribute("text-anchor", "start"); });
-      var cl = el("text", { "text-anchor": "middle" }, cb.g, "σ(w·x + b)");
-      cl.setAttribute("transform", "translate(" + (W - 6) + ",214) rotate(-90)");
-      legend(70, 42, [
+      el("rect", { x: 386, y: 12, width: 14, height: 320, fill: "url(#" + cid + ")", stroke: "#222" }, cb.g);
+      cb.g.querySelectorAll("text").forEach(function (t) { t.setAttribute("x", 405); t.setAttribute("text-anchor", "start"); });
+      legend([
+        { label: "shading: output σ(w·x + b), white 0 to blue 1", fill: mix("#ffffff", C.sky, 0.6) },
         { label: "σ = 0.1", style: { stroke: "#000", "stroke-dasharray": "2,4" } },
         { label: "σ = 0.5 (perceptron boundary)", style: { stroke: "#000" } },
         { label: "σ = 0.9", style: { stroke: "#000", "stroke-dasharray": "9,5" } },
@@ -183,9 +184,8 @@
     steepness: function (v) {
       var c = v.c, band = spec.data.step_gap / c;
       var state = { c: c, slope_at_0: c / 4, band: band };
-      title("c = " + fmt(c, "g") + ": slope at 0 = " + fmt(c / 4, "g") + ", step-like for |z| > " + fmt(band, ".3g"));
-      var a = axes([62, 34, 440, 290], [-3, 3], [-0.05, 1.05], {
-        xticks: [-3, -2, -1, 0, 1, 2, 3], yticks: [0, 0.2, 0.4, 0.6, 0.8, 1], xlabel: "z", ylabel: "output"
+      var a = axes([50, 12, 375, 240], [-3, 3], [-0.05, 1.05], {
+        xticks: ticks(-3, 3, 1), yticks: ticks(0, 1, 0.25), xlabel: "z", ylabel: "output", ylabelGap: 40
       });
       var h = Math.min(band, 3);
       el("rect", { x: a.x(-h), y: a.y(1.05), width: a.x(h) - a.x(-h), height: a.y(-0.05) - a.y(1.05), fill: "#e0e0e0" }, a.plot);
@@ -193,11 +193,11 @@
       path(a, z, z.map(sigmoid), { stroke: "#595959", "stroke-width": 1.6, "stroke-dasharray": "2,3" });
       path(a, [-3, 0, 0, 3], [0, 0, 1, 1], { stroke: "#000", "stroke-width": 1.8, "stroke-dasharray": "7,4" });
       path(a, z, z.map(function (t) { return sigmoid(c * t); }), { stroke: C.blue });
-      legend(256, 200, [
-        { label: "differs from the step by > 0.01", fill: "#e0e0e0" },
-        { label: "σ(z)  (c = 1)", style: { stroke: "#595959", "stroke-dasharray": "2,3" } },
+      legend([
+        { label: "σ(cz), c = " + fmt(c, "g"), style: { stroke: C.blue } },
         { label: "step (perceptron)", style: { stroke: "#000", "stroke-dasharray": "7,4" } },
-        { label: "σ(cz), c = " + fmt(c, "g"), style: { stroke: C.blue } }
+        { label: "σ(z), c = 1", style: { stroke: "#595959", "stroke-dasharray": "2,3" } },
+        { label: "differs from the step by more than 0.01", fill: "#e0e0e0" }
       ]);
       return state;
     },
@@ -205,20 +205,25 @@
     derivative: function (v) {
       var z0 = v.z0, s = sigmoid(z0), d = s * (1 - s);
       var state = { z0: z0, sigma: s, slope: d, intercept: s - d * z0 };
-      title("z₀ = " + fmt(z0, ".2f") + ":  σ(z₀) = " + fmt(s, ".3f") + ",  σ′(z₀) = " + fmt(d, ".4f"));
       var z = range(-6, 6, 600);
-      var top = axes([62, 34, 440, 220], [-6, 6], [-0.1, 1.1], { xticks: [-6, -4, -2, 0, 2, 4, 6], yticks: [0, 0.2, 0.4, 0.6, 0.8, 1], ylabel: "σ" });
+      var top = axes([50, 12, 375, 200], [-6, 6], [-0.1, 1.1], {
+        xticks: ticks(-6, 6, 2), yticks: ticks(0, 1, 0.25), ylabel: "σ(z)", ylabelGap: 40
+      });
       path(top, z, z.map(sigmoid), { stroke: C.blue });
       path(top, [-6, 6], [state.intercept - 6 * d, state.intercept + 6 * d], { stroke: C.vermillion, "stroke-dasharray": "8,5" });
       dot(top, z0, s, C.vermillion);
-      legend(72, 42, [
-        { label: "σ(z)", style: { stroke: C.blue } },
-        { label: "tangent at z₀", style: { stroke: C.vermillion, "stroke-dasharray": "8,5" } }
-      ]);
-      var bottom = axes([62, 290, 440, 140], [-6, 6], [0, 0.28], { xticks: [-6, -4, -2, 0, 2, 4, 6], yticks: [0, 0.1, 0.2], xlabel: "z", ylabel: "σ′" });
+      var bottom = axes([50, 250, 375, 110], [-6, 6], [0, 0.28], {
+        xticks: ticks(-6, 6, 2), yticks: [0, 0.1, 0.2], xlabel: "z", ylabel: "σ′(z)", ylabelGap: 40
+      });
       path(bottom, z, z.map(function (t) { var q = sigmoid(t); return q * (1 - q); }), { stroke: C.green });
       path(bottom, [z0, z0], [0, d], { stroke: C.vermillion, "stroke-width": 2 });
       dot(bottom, z0, d, C.vermillion);
+      legend([
+        { label: "σ(z)", style: { stroke: C.blue } },
+        { label: "tangent at z₀", style: { stroke: C.vermillion, "stroke-dasharray": "8,5" } },
+        { label: "σ′(z)", style: { stroke: C.green } },
+        { label: "the point z₀", marker: C.vermillion }
+      ]);
       return state;
     },
 
@@ -228,24 +233,27 @@
       var speeds = D.speeds[depth - 1][k], sat = D.saturated[depth - 1][k];
       var mean = sat.reduce(function (p, q) { return p + q; }, 0) / sat.length;
       var state = { ratio: speeds[depth - 1] / speeds[0], saturated: mean };
-      title(depth + " layers, weight scale s = " + fmt(v.scale, "g") + ": last/first speed " + fmt(state.ratio, ".3g") + ", saturated " + fmt(mean, ".0%"));
-      var layers = range(1, depth, depth - 1 || 1).slice(0, depth);
-      var left = axes([78, 34, 250, 300], [0.4, depth + 0.6], D.speed_range, {
+      var layers = ticks(1, depth, 1);
+      var left = axes([64, 12, 196, 260], [0.4, depth + 0.6], D.speed_range, {
         xticks: layers, yticks: [1e-11, 1e-9, 1e-7, 1e-5, 1e-3, 1e-1, 10], logy: true,
         yfmt: function (t) { return "1e" + Math.round(Math.log10(t)); },
-        xlabel: "hidden layer", ylabel: "speed ‖∂C/∂bˡ‖", ylabelGap: 58
+        xlabel: "hidden layer", ylabel: "speed ‖∂C/∂bˡ‖", ylabelGap: 54
       });
-      var bw = 250 / (depth + 0.2) * 0.7;
+      var bw = 196 / (depth + 0.2) * 0.7;
       speeds.forEach(function (sp, i) {
         el("rect", { x: left.x(i + 1) - bw / 2, y: left.y(sp), width: bw, height: left.y(D.speed_range[0]) - left.y(sp), fill: C.blue }, left.plot);
       });
-      var right = axes([400, 34, 150, 300], [0.4, depth + 0.6], [0, 1], {
-        xticks: layers, yticks: [0, 0.2, 0.4, 0.6, 0.8, 1], xlabel: "hidden layer", ylabel: "fraction saturated"
+      var right = axes([318, 12, 114, 260], [0.4, depth + 0.6], [0, 1], {
+        xticks: layers, yticks: [0, 0.5, 1], xlabel: "hidden layer", ylabel: "saturated", ylabelGap: 36
       });
-      var bw2 = 150 / (depth + 0.2) * 0.7;
+      var bw2 = 114 / (depth + 0.2) * 0.7;
       sat.forEach(function (f, i) {
         el("rect", { x: right.x(i + 1) - bw2 / 2, y: right.y(f), width: bw2, height: right.y(0) - right.y(f), fill: C.vermillion }, right.plot);
       });
+      legend([
+        { label: "learning speed of the layer (log scale)", fill: C.blue },
+        { label: "fraction of its units with σ′(z) < 0.01", fill: C.vermillion }
+      ]);
       return state;
     }
   };

@@ -1,0 +1,106 @@
+"""Screenshots of the live (ipywidgets) explorers running in JupyterLab, for authors to look at.
+
+Starts JupyterLab on 127.0.0.1 with a scratch notebook that opens the four explorers, runs it
+in Chromium, moves the first slider of each explorer with the keyboard, and saves before/after
+screenshots to _build/test-reports/live-<name>-{before,after}.png. It prints whether each
+figure changed. Not part of `make test` (the widgets' behaviour is unit-tested in
+code/tests/test_widgets.py); run it with `make screenshots` after changing an explorer.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "_build" / "test-reports"
+FACTORIES = ["neuron_explorer", "steepness_explorer", "derivative_explorer", "saturation_explorer"]
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="live-explorers-"))
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(f"from sigmoidlab.widgets import {f}\n{f}()")
+                for f in FACTORIES]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, work / "explorers.ipynb")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         "--ServerApp.token=", "--ServerApp.password=", "--allow-root", "--LabApp.expose_app_in_browser=True",
+         f"--ServerApp.root_dir={work}"],
+        stdout=subprocess.DEVNULL, stderr=open(OUT / "live-jupyterlab.log", "w"),
+    )
+    changed = {}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            page = browser.new_page(viewport={"width": 1200, "height": 1000})
+            url = f"http://127.0.0.1:{port}/lab/tree/explorers.ipynb"
+            for _ in range(120):  # wait for the server to answer
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/api", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.5)
+            page.goto(url)
+            print("JupyterLab opened", flush=True)
+            try:
+                page.wait_for_function(
+                    "window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=60_000)
+            except Exception:
+                page.screenshot(path=str(OUT / "live-debug.png"))
+                print(page.evaluate("typeof window.jupyterapp"), page.url)
+                raise
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                                   timeout=60_000)
+            print("kernel idle; running all cells", flush=True)
+            page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+            page.wait_for_function(
+                f"document.querySelectorAll('.widget-image').length === {len(FACTORIES)}",
+                timeout=120_000)
+            outputs = page.locator(".jp-OutputArea-output:has(.widget-image)")
+            for i, factory in enumerate(FACTORIES):
+                name = factory.removesuffix("_explorer")
+                out = outputs.nth(i)
+                out.scroll_into_view_if_needed()
+                image = out.locator(".widget-image")
+                before = image.get_attribute("src")
+                out.screenshot(path=str(OUT / f"live-{name}-before.png"))
+                out.locator(".noUi-handle").first.focus()
+                for _ in range(3):
+                    page.keyboard.press("ArrowRight")
+                page.wait_for_function(
+                    "([el, src]) => el.getAttribute('src') !== src",
+                    arg=[image.element_handle(), before], timeout=30_000)
+                out.screenshot(path=str(OUT / f"live-{name}-after.png"))
+                changed[name] = image.get_attribute("src") != before
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    for name, did in changed.items():
+        print(f"{name}: figure {'changed' if did else 'DID NOT change'} after moving a slider")
+    return 0 if len(changed) == len(FACTORIES) and all(changed.values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
