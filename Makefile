@@ -2,9 +2,11 @@
 #   make book    create .venv, install, execute notebooks (cached), build the HTML site
 #   make test    unit tests, nbval on every notebook, -W book build, browser checks
 #   make serve   serve the built site on http://127.0.0.1:8000
+#   make lab     open the chapters as live notebooks in JupyterLab (widget explorers work)
 #   make bench   benchmark sigmoidlab against scipy.special.expit
 #   make execute re-run every chapter in place (authors, before committing a notebook)
 #   make lint    ruff on the package, tests and tools
+#   make screenshots  screenshots of the live widget explorers in JupyterLab (authors)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
@@ -18,7 +20,7 @@ PORT ?= 8000
 JBFLAGS := -W -n --keep-going
 TIMED := $(PY) tools/timed.py $(REPORTS)/times.tsv
 
-.PHONY: book test serve bench execute lint clean venv unit nbval site-build browser
+.PHONY: book test serve lab screenshots bench execute lint clean venv site-build
 
 venv: $(STAMP)
 
@@ -38,6 +40,12 @@ serve:
 	@test -f _build/html/index.html || $(MAKE) book
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 book
+
+screenshots: $(STAMP)
+	$(PY) tools/screenshot_live_explorers.py
 
 # make test: each step is timed; the summary at the end adds up every pytest run.
 test: $(STAMP)

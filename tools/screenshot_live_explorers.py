@@ -22,8 +22,14 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "_build" / "test-reports"
 FACTORIES = ["neuron_explorer", "steepness_explorer", "derivative_explorer", "saturation_explorer"]
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def free_port() -> int:
@@ -32,22 +38,59 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def open_and_run(page) -> None:
+    """Wait for JupyterLab and its kernel, then run every cell until the widgets show."""
+    page.wait_for_function(
+        "window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=60_000
+    )
+    # JupyterLab may ask which kernel to use for a notebook it has not opened before, and
+    # its "Jupyter news?" toast would cover the last screenshot.
+    for button, wait in (("Select", 15_000), ("No", 5_000)):
+        try:
+            page.get_by_role("button", name=button, exact=True).click(timeout=wait)
+        except Exception:
+            pass
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+    # Not awaited: evaluate() has no timeout, and the command's promise settles only when
+    # every cell has run.
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    page.wait_for_function(
+        f"document.querySelectorAll('.widget-image').length === {len(FACTORIES)}", timeout=120_000
+    )
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="live-explorers-"))
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(f"from sigmoidlab.widgets import {f}\n{f}()")
-                for f in FACTORIES]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_code_cell(f"from sigmoidlab.widgets import {f}\n{f}()") for f in FACTORIES
+    ]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nbformat.write(nb, work / "explorers.ipynb")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         "--ServerApp.token=", "--ServerApp.password=", "--allow-root", "--LabApp.expose_app_in_browser=True",
-         f"--ServerApp.root_dir={work}"],
-        stdout=subprocess.DEVNULL, stderr=open(OUT / "live-jupyterlab.log", "w"),
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            "--ServerApp.token=",
+            "--ServerApp.password=",
+            "--allow-root",
+            "--LabApp.expose_app_in_browser=True",
+            f"--ServerApp.root_dir={work}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=open(OUT / "live-jupyterlab.log", "w"),
     )
     changed = {}
     try:
@@ -62,21 +105,12 @@ def main() -> int:
                 except OSError:
                     time.sleep(0.5)
             page.goto(url)
-            print("JupyterLab opened", flush=True)
             try:
-                page.wait_for_function(
-                    "window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=60_000)
+                open_and_run(page)
             except Exception:
-                page.screenshot(path=str(OUT / "live-debug.png"))
-                print(page.evaluate("typeof window.jupyterapp"), page.url)
+                page.screenshot(path=str(OUT / "live-failure.png"))
+                print(f"JupyterLab did not show the widgets; see {OUT / 'live-failure.png'}")
                 raise
-            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                                   timeout=60_000)
-            print("kernel idle; running all cells", flush=True)
-            page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-            page.wait_for_function(
-                f"document.querySelectorAll('.widget-image').length === {len(FACTORIES)}",
-                timeout=120_000)
             outputs = page.locator(".jp-OutputArea-output:has(.widget-image)")
             for i, factory in enumerate(FACTORIES):
                 name = factory.removesuffix("_explorer")
@@ -90,7 +124,17 @@ def main() -> int:
                     page.keyboard.press("ArrowRight")
                 page.wait_for_function(
                     "([el, src]) => el.getAttribute('src') !== src",
-                    arg=[image.element_handle(), before], timeout=30_000)
+                    arg=[image.element_handle(), before],
+                    timeout=30_000,
+                )
+                # Each key press is one update; wait until the last one has been drawn.
+                settled = image.get_attribute("src")
+                for _ in range(60):
+                    page.wait_for_timeout(1_000)
+                    now = image.get_attribute("src")
+                    if now == settled:
+                        break
+                    settled = now
                 out.screenshot(path=str(OUT / f"live-{name}-after.png"))
                 changed[name] = image.get_attribute("src") != before
             browser.close()

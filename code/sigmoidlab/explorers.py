@@ -216,10 +216,10 @@ def draw_steepness(fig: Any, c: float) -> dict:
         ax.axvspan(-3, 3, color="0.88", label="differs from the step by > 0.01")
     ax.plot(z, sigmoid(z), ":", color="0.35", lw=1.5, label=r"$\sigma(z)$  ($c = 1$)")
     ax.plot([-3, 0, 0, 3], [0, 0, 1, 1], "--", color="black", lw=1.5, label="step (perceptron)")
-    ax.plot(z, sigmoid(c * z), color=OKABE_ITO["blue"], label=rf"$\sigma(cz)$, $c = {c:g}$")
+    ax.plot(z, sigmoid(c * z), color=OKABE_ITO["blue"], label=rf"$\sigma(cz)$, $c = {c:.3g}$")
     ax.set(xlim=(-3, 3), ylim=(-0.05, 1.05), xlabel="$z$", ylabel="output")
     ax.set_title(
-        rf"$c = {c:g}$: slope at 0 = {state['slope_at_0']:g}, step-like for $|z| > {band:.3g}$",
+        rf"$c = {c:.3g}$: slope at 0 = {state['slope_at_0']:.3g}, step-like for $|z| > {band:.3g}$",
         fontsize=11,
     )
     ax.legend(loc="lower right", fontsize=9, framealpha=0.95)
@@ -350,8 +350,8 @@ READOUT = {
     "z": ("z = w·x + b =", ".3f"),
     "sigma": ("σ =", ".4f"),
     "perceptron": ("perceptron output =", ".0f"),
-    "c": ("c =", "g"),
-    "slope_at_0": ("slope at 0 =", "g"),
+    "c": ("c =", ".3g"),
+    "slope_at_0": ("slope at 0 =", ".3g"),
     "band": ("within 0.01 of the step for |z| >", ".3g"),
     "z0": ("z₀ =", ".2f"),
     "slope": ("σ′(z₀) =", ".4f"),

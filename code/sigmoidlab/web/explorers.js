@@ -194,7 +194,7 @@
       path(a, [-3, 0, 0, 3], [0, 0, 1, 1], { stroke: "#000", "stroke-width": 1.8, "stroke-dasharray": "7,4" });
       path(a, z, z.map(function (t) { return sigmoid(c * t); }), { stroke: C.blue });
       legend([
-        { label: "σ(cz), c = " + fmt(c, "g"), style: { stroke: C.blue } },
+        { label: "σ(cz), c = " + fmt(c, ".3g"), style: { stroke: C.blue } },
         { label: "step (perceptron)", style: { stroke: "#000", "stroke-dasharray": "7,4" } },
         { label: "σ(z), c = 1", style: { stroke: "#595959", "stroke-dasharray": "2,3" } },
         { label: "differs from the step by more than 0.01", fill: "#e0e0e0" }
@@ -267,7 +267,7 @@
       var val = base ? Math.pow(parseFloat(base), raw) : raw;
       v[inp.name] = val;
       if (base) v[inp.name + "_exponent"] = raw;
-      var shown = base ? fmt(val, "g") : (inp.step.indexOf(".") >= 0 ? val.toFixed(1) : String(val));
+      var shown = base ? fmt(val, ".3g") : (inp.step.indexOf(".") >= 0 ? val.toFixed(1) : String(val));
       root.querySelector("output[for='" + inp.id + "']").textContent = shown;
       inp.setAttribute("aria-valuetext", shown);
     });
