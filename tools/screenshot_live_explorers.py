@@ -21,15 +21,12 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "_build" / "test-reports"
-FACTORIES = ["neuron_explorer", "steepness_explorer", "derivative_explorer", "saturation_explorer"]
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT))  # the browser suite's Chromium settings
+from sigmoidlab.explorers import EXPLORERS  # noqa: E402
+
+from tests.site.chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+
+FACTORIES = [f"{name}_explorer" for name in EXPLORERS]
 
 
 def free_port() -> int:
@@ -95,7 +92,7 @@ def main() -> int:
     changed = {}
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             page = browser.new_page(viewport={"width": 1200, "height": 1000})
             url = f"http://127.0.0.1:{port}/lab/tree/explorers.ipynb"
             for _ in range(120):  # wait for the server to answer
