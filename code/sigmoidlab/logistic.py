@@ -174,15 +174,19 @@ def sigmoid_derivative(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatO
     Notes
     -----
     The product :math:`s(1 - s)` with :math:`s = \sigma(x)` is exactly 0 for
-    :math:`x > 36.74` in float64, because :math:`1 - s` rounds to 0. This function instead
+    :math:`x > 37.43` (:math:`54\ln 2`) in float64, where :math:`s` rounds to 1 and :math:`1 - s`
+to 0; well before that, :math:`1 - s` has lost most of its digits. This function instead
     evaluates
 
     .. math::
 
         \sigma'(x) = \frac{e}{(1 + e)^2}, \qquad e = \exp(-|x|),
 
-    which is even in :math:`x`, never overflows and keeps full relative accuracy in both
-    tails, where :math:`\sigma'(x) \approx e^{-|x|}`. Error at most 4 ULP against mpmath.
+    which is even in :math:`x`, never overflows and involves no subtraction, so it keeps full
+    relative accuracy in both tails, where :math:`\sigma'(x) \approx e^{-|x|}`, as long as the
+    result is a normal number (:math:`|x| < 708.4` in float64): error at most 4 ULP against
+    mpmath there. Beyond, :math:`\sigma'(x)` is subnormal and has fewer significant bits, and it
+    rounds to 0 for :math:`|x| > 745.13`.
 
     Examples
     --------
@@ -242,7 +246,7 @@ def log_sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
     Notes
     -----
     ``log(sigmoid(x))`` fails twice: it is :math:`-\infty` once :math:`\sigma(x)` underflows
-    (x < -745 in float64), and exactly 0 once :math:`\sigma(x)` rounds to 1 (x > 36.7),
+    (x < -745.13 in float64), and exactly 0 once :math:`\sigma(x)` rounds to 1 (x > 37.43),
     although the true value is about :math:`-e^{-x}`. This function uses
 
     .. math::

@@ -49,7 +49,7 @@ ACTIVATIONS: dict[str, tuple[Callable[[Array], Array], Callable[[Array], Array]]
     "tanh": (np.tanh, _tanh_prime),
     "relu": (_relu, _relu_prime),
 }
-INITS = ("standard", "scaled", "glorot")
+INITS = ("standard", "scaled", "glorot", "uniform")
 LOSSES = ("cross_entropy", "mse")
 
 
@@ -91,11 +91,12 @@ class Network:
     loss : {"cross_entropy", "mse"}
         Cost, averaged over examples; cross-entropy is summed over output neurons, the
         quadratic cost is :math:`\\tfrac12\\|a - y\\|^2`.
-    init : {"standard", "scaled", "glorot"}
+    init : {"standard", "scaled", "glorot", "uniform"}
         "standard": weights and biases :math:`\\mathcal N(0, 1)`; "scaled": weights
         :math:`\\mathcal N(0, 1/n_{in})`, biases :math:`\\mathcal N(0, 1)`; "glorot":
         weights uniform on :math:`\\pm\\sqrt{6/(n_{in} + n_{out})}`, biases 0
-        (Glorot and Bengio, 2010).
+        (Glorot and Bengio, 2010); "uniform": weights uniform on :math:`\\pm 1/\\sqrt{n_{in}}`,
+        biases 0, the earlier heuristic that Glorot and Bengio call standard.
     seed : int
         Seed of the initialisation (and of :meth:`train`'s shuffling).
     """
@@ -122,8 +123,9 @@ class Network:
         self.weights: list[Array] = []
         self.biases: list[Array] = []
         for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:], strict=True):
-            if init == "glorot":
-                limit = np.sqrt(6.0 / (n_in + n_out))
+            if init in ("glorot", "uniform"):
+                # "uniform": the heuristic Glorot & Bengio (2010) call standard, U[-1/sqrt(n), 1/sqrt(n)]
+                limit = np.sqrt(6.0 / (n_in + n_out)) if init == "glorot" else 1.0 / np.sqrt(n_in)
                 self.weights.append(self.rng.uniform(-limit, limit, (n_out, n_in)))
                 self.biases.append(np.zeros(n_out))
             else:

@@ -256,3 +256,16 @@ def test_sigmoid_reaches_one_only_where_the_exact_value_rounds_to_one():
     assert 1 / (1 + np.exp(-36.8)) == 1.0 and sigmoid(36.8) < 1.0
     assert sigmoid(np.float32(17.30)) < 1 and sigmoid(np.float32(17.36)) == 1
     assert sigmoid(np.float32(16.7)) < 1
+
+
+def test_docstring_thresholds():
+    # The Notes of sigmoid_derivative and log_sigmoid quote these float64 thresholds.
+    s_below, s_above = sigmoid(np.array([37.42, 37.44]))
+    assert s_below < 1.0 and s_above == 1.0  # sigma rounds to 1 just past 54 ln 2 = 37.43
+    assert round(54 * np.log(2), 2) == 37.43
+    assert s_below * (1 - s_below) > 0 and s_above * (1 - s_above) == 0.0
+    assert round(-np.log(np.finfo(np.float64).tiny), 1) == 708.4  # smallest normal = e^-708.4
+    assert sigmoid_derivative(708.3) >= np.finfo(np.float64).tiny > sigmoid_derivative(708.5)
+    assert sigmoid_derivative(745.13) > 0 and sigmoid_derivative(745.14) == 0.0
+    with np.errstate(divide="ignore"):
+        assert np.log(sigmoid(-745.14)) == -np.inf and np.log(sigmoid(37.44)) == 0.0
