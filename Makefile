@@ -17,6 +17,7 @@ PY := $(VENV)/bin/python
 JB := $(VENV)/bin/jupyter-book
 STAMP := $(VENV)/.installed
 REPORTS := _build/test-reports
+AXE := tests/site/node_modules/axe-core/axe.min.js
 PORT ?= 8000
 JBFLAGS := -W -n --keep-going
 TIMED := $(PY) tools/timed.py $(REPORTS)/times.tsv
@@ -48,8 +49,13 @@ lab: $(STAMP)
 screenshots: $(STAMP)
 	$(PY) tools/screenshot_live_explorers.py
 
+# axe-core for the browser checks, the exact release in tests/site/package-lock.json.
+$(AXE): tests/site/package.json tests/site/package-lock.json
+	npm ci --prefix tests/site --no-audit --no-fund --loglevel=error
+	@touch $(AXE)
+
 # make test: each step is timed; the summary at the end adds up every pytest run.
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	@rm -rf $(REPORTS) && mkdir -p $(REPORTS)
 	$(TIMED) "lint" $(PY) -m ruff check code tools tests
 	$(TIMED) "unit tests" $(PY) -m pytest code/tests -q --junitxml=$(REPORTS)/unit.xml

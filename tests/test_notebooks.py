@@ -5,6 +5,7 @@ Each chapter must be committed executed top to bottom in a fresh kernel (executi
 visible NBVAL comments, and alt text on every figure it shows.
 """
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -77,3 +78,24 @@ def test_explorer_cells_are_tagged(path):
             assert {"nbval-ignore-output", "remove-output"} <= tags, cell.source
         if "static_explorer(" in cell.source:
             assert "remove-input" in tags, cell.source
+
+
+def glossary_terms() -> list[str]:
+    text = (BOOK / "glossary.md").read_text()
+    body = text[text.index("```{glossary}") :].splitlines()[1:]
+    return [line for line in body if line and not line.startswith((" ", "```"))]
+
+
+def test_every_glossary_term_is_linked_from_the_text():
+    # A term defined but never linked is a definition no reader finds from the text.
+    prose = [(BOOK / p).read_text() for p in ("intro.md", "notation.md", "further_reading.md")]
+    for path in sorted(BOOK.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        prose += [c.source for c in nb.cells if c.cell_type == "markdown"]
+    linked = set()
+    for target in re.findall(r"\{term\}`([^`]*)`", "\n".join(prose)):
+        inner = re.fullmatch(r".*<(.*)>", target, flags=re.S)
+        linked.add((inner.group(1) if inner else target).strip().lower())
+    terms = glossary_terms()
+    assert len(terms) >= 36
+    assert [t for t in terms if t.lower() not in linked] == []

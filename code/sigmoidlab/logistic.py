@@ -175,7 +175,7 @@ def sigmoid_derivative(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatO
     -----
     The product :math:`s(1 - s)` with :math:`s = \sigma(x)` is exactly 0 for
     :math:`x > 37.43` (:math:`54\ln 2`) in float64, where :math:`s` rounds to 1 and :math:`1 - s`
-to 0; well before that, :math:`1 - s` has lost most of its digits. This function instead
+    to 0; well before that, :math:`1 - s` has lost most of its digits. This function instead
     evaluates
 
     .. math::

@@ -16,7 +16,9 @@ Y_SMALL = one_hot(RNG.integers(0, 3, 7), 3)
     ("activation", "loss", "init"),
     list(
         itertools.product(
-            ["sigmoid", "tanh", "relu"], ["cross_entropy", "mse"], ["standard", "scaled", "glorot", "uniform"]
+            ["sigmoid", "tanh", "relu"],
+            ["cross_entropy", "mse"],
+            ["standard", "scaled", "glorot", "uniform"],
         )
     ),
 )
@@ -106,7 +108,8 @@ def test_seeded_and_validated():
     glorot = Network([100, 50, 10], init="glorot")
     assert np.abs(glorot.weights[0]).max() <= np.sqrt(6 / 150) and not glorot.biases[0].any()
     uniform = Network([100, 50, 10], init="uniform")
-    assert np.abs(uniform.weights[0]).max() <= 0.1 < np.sqrt(6 / 150) and not uniform.biases[0].any()
+    assert np.abs(uniform.weights[0]).max() <= 0.1 < np.sqrt(6 / 150)
+    assert not uniform.biases[0].any()
     assert np.abs(uniform.weights[0]).max() > 0.09  # fills its range: U(-0.1, 0.1) on 5,000 draws
 
 

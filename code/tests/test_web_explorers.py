@@ -79,3 +79,33 @@ def test_saturation_data_covers_every_slider_position():
 def test_unknown_explorer():
     with pytest.raises(ValueError, match="no explorer 'tanh'"):
         static_explorer("tanh")
+
+
+def test_javascript_derivative_is_the_stable_form():
+    # The page's sigma' must not be s * (1 - s), which cancels in the tails (chapter 2): run the
+    # JavaScript function itself in Node and compare it with sigmoidlab far out in both tails.
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    import numpy as np
+
+    from sigmoidlab import sigmoid_derivative
+
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI"):
+            pytest.fail("node not found: the JavaScript check did not run")
+        pytest.skip("node not found")
+    js = (Path(__file__).resolve().parents[1] / "sigmoidlab" / "web" / "explorers.js").read_text()
+    match = re.search(r"function sigmoidDerivative\(z\) \{.*?\n  \}", js, flags=re.S)
+    assert match, "explorers.js has no sigmoidDerivative"
+    assert "s * (1 - s)" not in js.replace("(s * (1 - s) loses", "")
+    zs = [-700.0, -40.0, -1.3, 0.0, 2.0, 37.0, 40.0, 700.0]
+    script = match.group(0) + f"\nconsole.log(JSON.stringify({zs}.map(sigmoidDerivative)));"
+    out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout
+    got = np.array(json.loads(out))
+    want = sigmoid_derivative(np.array(zs))
+    assert np.all(got > 0)  # s * (1 - s) would give 0 from z = 37.43 on
+    np.testing.assert_allclose(got, want, rtol=1e-14)

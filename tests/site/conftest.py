@@ -49,6 +49,14 @@ def base_url() -> str:
     server.shutdown()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def axe_installed():
+    from .test_site import AXE_JS
+
+    if not AXE_JS.is_file():
+        pytest.fail(f"{AXE_JS} missing: run `make test` (it runs npm ci in tests/site)")
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not (Path(CHROMIUM).exists() or shutil.which("chromium")):

@@ -23,6 +23,13 @@
     return e / (1 + e);
   }
 
+  // sigma'(z) = e / (1 + e)^2 with e = exp(-|z|), as sigmoidlab.sigmoid_derivative: no
+  // subtraction, so no cancellation in the tails (s * (1 - s) loses digits there, chapter 2).
+  function sigmoidDerivative(z) {
+    var e = Math.exp(-Math.abs(z));
+    return e / ((1 + e) * (1 + e));
+  }
+
   // -- formatting, as Python's format specs ".3f", ".4g", "g", ".0%" ------------------------
   function fmt(v, f) {
     var m = /^\.?(\d*)([fg%])$/.exec(f);
@@ -203,7 +210,7 @@
     },
 
     derivative: function (v) {
-      var z0 = v.z0, s = sigmoid(z0), d = s * (1 - s);
+      var z0 = v.z0, s = sigmoid(z0), d = sigmoidDerivative(z0);
       var state = { z0: z0, sigma: s, slope: d, intercept: s - d * z0 };
       var z = range(-6, 6, 600);
       var top = axes([50, 12, 375, 200], [-6, 6], [-0.1, 1.1], {
@@ -215,7 +222,7 @@
       var bottom = axes([50, 250, 375, 110], [-6, 6], [0, 0.28], {
         xticks: ticks(-6, 6, 2), yticks: [0, 0.1, 0.2], xlabel: "z", ylabel: "σ′(z)", ylabelGap: 40
       });
-      path(bottom, z, z.map(function (t) { var q = sigmoid(t); return q * (1 - q); }), { stroke: C.green });
+      path(bottom, z, z.map(sigmoidDerivative), { stroke: C.green });
       path(bottom, [z0, z0], [0, d], { stroke: C.vermillion, "stroke-width": 2 });
       dot(bottom, z0, d, C.vermillion);
       legend([
