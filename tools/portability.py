@@ -21,8 +21,9 @@ import os
 import subprocess
 import sys
 import time
-import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from summary import junit_counts  # tools/summary.py: the same counting as make test's summary
 
 KNOBS = ("OPENBLAS_CORETYPE", "NPY_DISABLE_CPU_FEATURES")
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,18 +52,10 @@ def settings() -> dict[str, dict[str, str]]:
     }
 
 
-def counts(xml: Path) -> dict[str, int]:
-    total = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for suite in ET.parse(xml).getroot().iter("testsuite"):
-        for key in total:
-            total[key] += int(suite.get(key, 0))
-    return total
-
-
 def main(targets: list[str]) -> int:
     out = REPORTS / "portability"
     out.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows, ok = [], True
     for name, env_vars in settings().items():
         env = {k: v for k, v in os.environ.items() if k not in KNOBS}
         env.update(env_vars)
@@ -86,32 +79,30 @@ def main(targets: list[str]) -> int:
             env=env,
         )
         seconds = time.perf_counter() - start
-        c = counts(xml) if xml.exists() else {"tests": 0, "failures": 0, "errors": 1, "skipped": 0}
-        failed = c["failures"] + c["errors"]
-        rows.append(
-            (
-                name,
-                " ".join(f"{k}={v}" for k, v in env_vars.items()),
-                c["tests"] - failed - c["skipped"],
-                failed,
-                c["skipped"],
-                seconds,
-                code,
-            )
+        c = (
+            junit_counts([xml])
+            if xml.exists()
+            else {"tests": 0, "failures": 0, "errors": 1, "skipped": 0}
         )
+        failed = c["failures"] + c["errors"]
+        passed = c["tests"] - failed - c["skipped"]
+        environment = " ".join(f"{k}={v}" for k, v in env_vars.items())
+        rows.append(
+            f"| {name} | `{environment}` | {passed} | {failed} | {c['skipped']} | {seconds:.0f} s |"
+        )
+        ok = ok and code == 0 and failed == 0 and passed > 0
     note = "" if cpu_has_avx512() else " (no AVX-512 on this CPU: two rows ran its ordinary code)"
     lines = [
         f"Strict nbval under four CPU code paths{note}:",
         "",
         "| setting | environment | passed | failed | skipped | time |",
         "|---|---|---:|---:|---:|---:|",
-        *(f"| {n} | `{e}` | {p} | {f} | {s} | {t:.0f} s |" for n, e, p, f, s, t, _ in rows),
+        *rows,
     ]
     table = "\n".join(lines)
     (REPORTS / "portability.md").write_text(table + "\n")
     print("\n" + table)
-    bad = [r for r in rows if r[3] or r[6] or r[2] == 0]
-    return 1 if bad else 0
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

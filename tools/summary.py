@@ -8,17 +8,23 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 
+def junit_counts(xml_files) -> dict[str, int]:
+    """Tests, failures, errors and skips summed over JUnit XML files."""
+    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for xml in xml_files:
+        for suite in ET.parse(xml).getroot().iter("testsuite"):
+            for key in counts:
+                counts[key] += int(suite.get(key, 0))
+    return counts
+
+
 def main(folder: str) -> int:
     reports = Path(folder)
     print("\n=== make test summary ===")
     for line in (reports / "times.tsv").read_text().splitlines():
         name, seconds, status = line.split("\t")
         print(f"  {name:38s} {float(seconds):7.1f} s  {status}")
-    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for xml in sorted(reports.glob("*.xml")):
-        for suite in ET.parse(xml).getroot().iter("testsuite"):
-            for key in counts:
-                counts[key] += int(suite.get(key, 0))
+    counts = junit_counts(sorted(reports.glob("*.xml")))
     failed = counts["failures"] + counts["errors"]
     passed = counts["tests"] - failed - counts["skipped"]
     print(f"total: {passed} passed, {failed} failed, {counts['skipped']} skipped")

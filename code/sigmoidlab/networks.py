@@ -124,8 +124,10 @@ class Network:
         self.biases: list[Array] = []
         for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:], strict=True):
             if init in ("glorot", "uniform"):
-                # "uniform": what Glorot & Bengio (2010) call standard, U[-1/sqrt(n), 1/sqrt(n)]
-                limit = np.sqrt(6.0 / (n_in + n_out)) if init == "glorot" else 1.0 / np.sqrt(n_in)
+                if init == "glorot":
+                    limit = np.sqrt(6.0 / (n_in + n_out))
+                else:  # what Glorot & Bengio (2010) call the standard initialisation
+                    limit = 1.0 / np.sqrt(n_in)
                 self.weights.append(self.rng.uniform(-limit, limit, (n_out, n_in)))
                 self.biases.append(np.zeros(n_out))
             else:

@@ -3,11 +3,17 @@
 That their sliders work in a browser is checked on the built site (tests/site)."""
 
 import json
+import os
 import re
+import shutil
+import subprocess
 from html import escape
+from pathlib import Path
 
+import numpy as np
 import pytest
 
+from sigmoidlab import sigmoid_derivative
 from sigmoidlab.explorers import EXPLORERS, READOUT, saturation_profile
 from sigmoidlab.web_explorers import StaticExplorer, static_explorer
 
@@ -84,15 +90,6 @@ def test_unknown_explorer():
 def test_javascript_derivative_is_the_stable_form():
     # The page's sigma' must not be s * (1 - s), which cancels in the tails (chapter 2): run the
     # JavaScript function itself in Node and compare it with sigmoidlab far out in both tails.
-    import os
-    import shutil
-    import subprocess
-    from pathlib import Path
-
-    import numpy as np
-
-    from sigmoidlab import sigmoid_derivative
-
     node = shutil.which("node")
     if node is None:
         if os.environ.get("CI"):

@@ -22,6 +22,8 @@ from .chromium import CHROMIUM, CHROMIUM_FLAGS
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
 REPORT = ROOT / "_build" / "test-reports" / "site.json"
+# axe-core, the npm release pinned in tests/site/package-lock.json (`make test` runs npm ci).
+AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 TOTALS: dict[str, object] = {
     "pages": 0,
     "console_errors": 0,
@@ -51,8 +53,6 @@ def base_url() -> str:
 
 @pytest.fixture(scope="session", autouse=True)
 def axe_installed():
-    from .test_site import AXE_JS
-
     if not AXE_JS.is_file():
         pytest.fail(f"{AXE_JS} missing: run `make test` (it runs npm ci in tests/site)")
 

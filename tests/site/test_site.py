@@ -14,10 +14,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .conftest import SITE
+from .conftest import AXE_JS, SITE
 
 SKIP_DIRS = {"_static", "_sources", "_images"}
-AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 AXE_RUN = f"""() => axe.run(document, {{
     runOnly: {{type: "tag", values: {AXE_TAGS}}},
