@@ -15,9 +15,16 @@ import time
 from pathlib import Path
 
 import nbformat
+import yaml
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def cell_timeout() -> float:
+    """Seconds a cell may take: `execute.timeout` in _config.yml, as for the book build."""
+    return float(yaml.safe_load((ROOT / "_config.yml").read_text())["execute"]["timeout"])
 
 
 def execute(path: Path) -> float:
@@ -26,10 +33,29 @@ def execute(path: Path) -> float:
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+    running = {"cell": None}  # which cell a dead kernel or a timeout interrupted
+
+    def note_cell(cell, cell_index):
+        running["cell"] = cell_index
+
+    client = NotebookClient(
+        nb,
+        timeout=cell_timeout(),
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        on_cell_start=note_cell,
+    )
     start = time.perf_counter()
-    NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-    ).execute()
+    try:
+        client.execute()
+    except DeadKernelError:
+        raise SystemExit(f"{path.name}, cell {running['cell']}: the kernel died") from None
+    except CellTimeoutError:
+        raise SystemExit(
+            f"{path.name}, cell {running['cell']}: no result within {client.timeout:.0f} s"
+        ) from None
+    except CellExecutionError as error:
+        raise SystemExit(f"{path.name}, cell {running['cell']}: {error}") from None
     elapsed = time.perf_counter() - start
     nb.metadata.pop("widgets", None)  # saved widget state is not committed
     for cell in nb.cells:
