@@ -26,11 +26,12 @@ run of one setting is stopped after RUN_LIMIT_SECONDS as a last resort.
 Writes ``_build/test-reports/portability/<setting>.xml`` (JUnit) and ``portability.md`` (the
 table), prints the table, and exits 1 if any setting that ran had a failure.
 
-Usage: python tools/portability.py [NOTEBOOK ...]   (default: book/)
+Usage: python tools/portability.py [--reports DIR] [NOTEBOOK ...]   (default: book/)
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -55,6 +56,7 @@ RUN_LIMIT_SECONDS = 20 * 60
 # Touches both OpenBLAS libraries (NumPy's and SciPy's) and NumPy's dispatched loops, then
 # prints the kernel each OpenBLAS says it runs.
 PROBE = """
+import argparse
 import json
 import numpy as np
 import scipy.linalg
@@ -103,7 +105,8 @@ class Setting:
     # Why running it would add nothing on a CPU that lacks `needs`, when that is the case
     # (a setting that switches something off is already the default where it is absent).
     if_lacking: str = ""
-    openblas_kernel: str | None = None  # what OpenBLAS must report running, if it is forced
+    # The names OpenBLAS may report for the forced kernel set (empty: OpenBLAS is not forced).
+    openblas_kernels: tuple[str, ...] = ()
 
 
 def settings(dispatch: list[str], features: Mapping[str, bool]) -> list[Setting]:
@@ -118,7 +121,7 @@ def settings(dispatch: list[str], features: Mapping[str, bool]) -> list[Setting]
             "x86_64",
             ("AVX2", "FMA3"),
             "AVX2 and FMA",
-            openblas_kernel="Haswell",
+            openblas_kernels=("Haswell",),
         ),
         Setting(
             "OpenBLAS SkylakeX (AVX-512)",
@@ -126,7 +129,7 @@ def settings(dispatch: list[str], features: Mapping[str, bool]) -> list[Setting]
             "x86_64",
             avx512_words,
             "AVX-512",
-            openblas_kernel="SkylakeX",
+            openblas_kernels=("SkylakeX",),
         ),
         Setting(
             "OpenBLAS Prescott (SSE3)",
@@ -134,7 +137,8 @@ def settings(dispatch: list[str], features: Mapping[str, bool]) -> list[Setting]
             "x86_64",
             ("SSE3",),
             "SSE3",
-            openblas_kernel="Prescott",
+            # NumPy's and SciPy's OpenBLAS report their SSE3 kernel set by its oldest name.
+            openblas_kernels=("Prescott", "Katmai"),
         ),
         Setting(
             "NumPy without AVX-512",
@@ -151,7 +155,7 @@ def settings(dispatch: list[str], features: Mapping[str, bool]) -> list[Setting]
             "arm64",
             ("ASIMD",),
             "NEON (ASIMD)",
-            openblas_kernel="ARMV8",
+            openblas_kernels=("ARMV8",),
         ),
         # NumPy's loops for its build's minimum CPU (SSE4.2 on x86-64, NEON on arm64): the
         # exp and tanh of a CPU without AVX2, and close to those of an arm64 machine.
@@ -211,8 +215,11 @@ def decide(
     if setting.arch not in ("any", arch):
         return Decision(False, f"not run: {setting.arch} kernels; this CPU is {arch}")
     if any(value == "" for value in setting.env.values()):
-        return Decision(False, "not run: this CPU uses no NumPy loop beyond the baseline, so "
-                        "the nbval step already ran this path")
+        return Decision(
+            False,
+            "not run: this CPU uses no NumPy loop beyond the baseline, so "
+            "the nbval step already ran this path",
+        )
     missing = [f for f in setting.needs if not features.get(f)]
     if missing:
         why = f"not run: this CPU lacks {setting.needs_words} ({' '.join(missing)})"
@@ -226,13 +233,15 @@ def decide(
     if result.returncode > 0:
         last = result.output.strip().splitlines()[-1:] or ["no output"]
         return Decision(False, f"probe failed (exit {result.returncode}): {last[0]}", True)
-    wrong = [k for k in result.kernels if k.lower() != (setting.openblas_kernel or k).lower()]
-    if setting.openblas_kernel and (wrong or not result.kernels):
-        return Decision(
-            False,
-            f"not run: OpenBLAS has no {setting.openblas_kernel} kernel here and runs "
-            f"{', '.join(wrong) or 'nothing it reports'} instead",
-        )
+    if setting.openblas_kernels:
+        accepted = {k.lower() for k in setting.openblas_kernels}
+        wrong = [k for k in result.kernels if str(k).lower() not in accepted]
+        if wrong or not result.kernels:
+            return Decision(
+                False,
+                f"not run: OpenBLAS has no {setting.openblas_kernels[0]} kernels here and runs "
+                f"{', '.join(sorted(set(map(str, wrong)))) or 'nothing it reports'} instead",
+            )
     return Decision(True)
 
 
@@ -255,8 +264,8 @@ def run_nbval(targets: list[str], env: dict[str, str], xml: Path) -> tuple[int, 
         return 1, f"stopped after {RUN_LIMIT_SECONDS} s"
 
 
-def main(targets: list[str]) -> int:
-    out = REPORTS / "portability"
+def main(targets: list[str], reports: Path = REPORTS) -> int:
+    out = reports / "portability"
     out.mkdir(parents=True, exist_ok=True)
     arch, features = machine(), numpy_cpu_features()
     rows, skipped, ok = [], [], True
@@ -301,10 +310,14 @@ def main(targets: list[str]) -> int:
         f"Not run here: {', '.join(skipped)}." if skipped else "Every setting ran here.",
     ]
     table = "\n".join(lines)
-    (REPORTS / "portability.md").write_text(table + "\n")
+    (reports / "portability.md").write_text(table + "\n")
     print("\n" + table)
     return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("notebooks", nargs="*", help="notebooks or folders (default: book)")
+    parser.add_argument("--reports", type=Path, default=REPORTS, help="where the reports go")
+    args = parser.parse_args()
+    sys.exit(main(args.notebooks, args.reports.resolve()))
