@@ -57,17 +57,17 @@ $(AXE): tests/site/package.json tests/site/package-lock.json
 	@touch $(AXE)
 
 # make test: each step is timed, and stopped as hung if it runs far past its usual time (the
-# limit in seconds after its name: about ten times what it takes on a 2-core machine; see
+# limit in seconds after its name, ten to thirty times what it takes on a 2-core machine; see
 # README, "How long make test takes"). The summary at the end adds up every pytest run.
 test: $(STAMP) $(AXE)
 	@rm -rf $(REPORTS) && mkdir -p $(REPORTS)
 	$(TIMED) "lint" 300 $(PY) -m ruff check $(LINTED)
-	$(TIMED) "unit tests" 1200 $(PY) -m pytest code/tests -q --junitxml=$(REPORTS)/unit.xml
+	$(TIMED) "unit tests" 900 $(PY) -m pytest code/tests -q --junitxml=$(REPORTS)/unit.xml
 	$(TIMED) "notebook hygiene and fail-fast" 900 $(PY) -m pytest tests --ignore=tests/site -q -rs -p no:cacheprovider --junitxml=$(REPORTS)/hygiene.xml
 	$(TIMED) "nbval (strict)" 900 $(PY) -m pytest --nbval book -q -p no:cacheprovider --junitxml=$(REPORTS)/nbval.xml
 	$(TIMED) "portability (nbval, other CPU paths)" 2400 $(PY) tools/portability.py
-	$(TIMED) "book build (-W, stored outputs)" 1200 $(MAKE) --no-print-directory site-build
-	$(TIMED) "browser checks" 1200 $(PY) -m pytest tests/site -q -rs -p no:cacheprovider --junitxml=$(REPORTS)/site.xml
+	$(TIMED) "book build (-W, stored outputs)" 900 $(MAKE) --no-print-directory site-build
+	$(TIMED) "browser checks" 900 $(PY) -m pytest tests/site -q -rs -p no:cacheprovider --junitxml=$(REPORTS)/site.xml
 	@$(PY) tools/summary.py $(REPORTS)
 
 # nbval has just proven the stored outputs fresh, so the test build renders them instead of
