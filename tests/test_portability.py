@@ -113,6 +113,14 @@ def test_openblas_ignoring_the_requested_kernel_is_reported():
     assert prescott["OpenBLAS Prescott (SSE3)"].run  # the SSE3 set's reported name
 
 
+def test_a_machine_without_openblas_skips_the_openblas_settings():
+    # NumPy and SciPy on an Apple silicon Mac may use Accelerate: no OpenBLAS to force.
+    decisions = plan("arm64", GRAVITON2, ARM_DISPATCH, probe_ok([]))
+    armv8 = decisions["OpenBLAS ARMv8 (generic NEON)"]
+    assert not armv8.run and not armv8.failed and "uses OpenBLAS" in armv8.reason
+    assert decisions["NumPy baseline loops only"].run
+
+
 def test_real_probe_reports_a_crash_as_a_result():
     code = "import os, resource, signal\n"
     code += "resource.setrlimit(resource.RLIMIT_CORE, (0, 0))\n"

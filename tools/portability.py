@@ -233,15 +233,17 @@ def decide(
     if result.returncode > 0:
         last = result.output.strip().splitlines()[-1:] or ["no output"]
         return Decision(False, f"probe failed (exit {result.returncode}): {last[0]}", True)
-    if setting.openblas_kernels:
-        accepted = {k.lower() for k in setting.openblas_kernels}
-        wrong = [k for k in result.kernels if str(k).lower() not in accepted]
-        if wrong or not result.kernels:
-            return Decision(
-                False,
-                f"not run: OpenBLAS has no {setting.openblas_kernels[0]} kernels here and runs "
-                f"{', '.join(sorted(set(map(str, wrong)))) or 'nothing it reports'} instead",
-            )
+    if setting.openblas_kernels and not result.kernels:
+        # e.g. NumPy and SciPy wheels for macOS on Apple silicon, built with Accelerate
+        return Decision(False, "not run: neither NumPy nor SciPy uses OpenBLAS here")
+    accepted = {k.lower() for k in setting.openblas_kernels}
+    wrong = sorted({str(k) for k in result.kernels if str(k).lower() not in accepted})
+    if setting.openblas_kernels and wrong:
+        return Decision(
+            False,
+            f"not run: OpenBLAS has no {setting.openblas_kernels[0]} kernels here and runs "
+            f"{', '.join(wrong)} instead",
+        )
     return Decision(True)
 
 
