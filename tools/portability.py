@@ -214,16 +214,16 @@ def decide(
     """Whether this CPU can run `setting`, and if not, the reason the table gives."""
     if setting.arch not in ("any", arch):
         return Decision(False, f"not run: {setting.arch} kernels; this CPU is {arch}")
+    missing = [f for f in setting.needs if not features.get(f)]
+    if missing:
+        why = f"not run: this CPU lacks {setting.needs_words} ({' '.join(missing)})"
+        return Decision(False, f"{why}: {setting.if_lacking}" if setting.if_lacking else why)
     if any(value == "" for value in setting.env.values()):
         return Decision(
             False,
             "not run: this CPU uses no NumPy loop beyond the baseline, so "
             "the nbval step already ran this path",
         )
-    missing = [f for f in setting.needs if not features.get(f)]
-    if missing:
-        why = f"not run: this CPU lacks {setting.needs_words} ({' '.join(missing)})"
-        return Decision(False, f"{why}: {setting.if_lacking}" if setting.if_lacking else why)
     result = run_probe(env)
     if result.returncode is None:
         return Decision(False, f"probe still running after {PROBE_LIMIT_SECONDS} s", True)
