@@ -1,6 +1,8 @@
 # The Sigmoid Course: every command a reader or CI needs.
 #   make book    create .venv, install, execute notebooks (cached), build the HTML site
 #   make test    unit tests, nbval on every notebook, -W book build, browser checks
+#   make test-min  unit tests against the oldest versions declared (code/min-versions.txt),
+#                  in .venv-min on Python 3.10 (the oldest supported), else python3 (it says)
 #   make serve   serve the built site on http://127.0.0.1:8000
 #   make lab     open the chapters as live notebooks in JupyterLab (widget explorers work)
 #   make bench   benchmark sigmoidlab against scipy.special.expit
@@ -81,6 +83,24 @@ site-build:
 # run it: the committed outputs must be what any reader's CPU produces (tools/portability.py).
 portability: $(STAMP)
 	$(PY) tools/portability.py
+
+# The declared floors, tested: a fresh .venv-min on the oldest supported Python (3.10, from
+# PATH or pyenv; else python3, and it says so) with exactly the pins of code/min-versions.txt
+# (wheels only), the package without its deps, `pip check` (a pin below a floor of
+# pyproject.toml fails here), then the unit tests.
+MIN_VENV := .venv-min
+.PHONY: test-min
+test-min:
+	@py=; for c in python3.10 "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.10*/bin/python3.10; do \
+	  if "$$c" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1; then py=$$c; break; fi; \
+	done; \
+	if [ -z "$$py" ]; then py=python3; echo "test-min: no Python 3.10 found, using python3 instead (not the oldest supported Python)"; fi; \
+	rm -rf $(MIN_VENV) && "$$py" -m venv $(MIN_VENV) && echo "test-min: $$("$$py" -V) from $$(command -v "$$py" || echo "$$py")"
+	$(MIN_VENV)/bin/python -m pip install --quiet --only-binary=:all: -r code/min-versions.txt
+	$(MIN_VENV)/bin/python -m pip install --quiet --no-deps -e code
+	$(MIN_VENV)/bin/python -m pip check
+	@$(MIN_VENV)/bin/python -c 'import importlib.metadata as m, platform; print("test-min: Python", platform.python_version()); [print(f"  {n:<14} {m.version(n)}") for n in (l.split("==")[0] for l in open("code/min-versions.txt") if "==" in l and not l.startswith("#"))]'
+	cd code && ../$(MIN_VENV)/bin/python -m pytest tests -q -p no:cacheprovider
 
 bench: $(STAMP)
 	$(PY) code/benchmarks/bench_sigmoid.py

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
+from ._checks import positive_int, positive_real, real_number
+
 __all__ = ["two_clusters"]
+
+#: Refuse a separable request when fewer draws than this qualify (margin far beyond the spread).
+MIN_ACCEPTANCE = 1e-3
+#: Hard bound on the redraw rounds, so no argument can make the loop run for ever.
+MAX_ROUNDS = 100_000
 
 
 def two_clusters(
@@ -21,12 +30,56 @@ def two_clusters(
     redrawn and each point lies on its own class's side, so a line separates the classes
     exactly. With ``separable=False`` the clusters are wider and overlap: no line can
     classify every point. Returns ``X`` (n, 2) and ``y`` (n,) in {0., 1.}.
+
+    Parameters
+    ----------
+    n_per_class : int
+        Points per class, at least 1.
+    separable : bool
+        Whether to keep the classes apart (see above).
+    margin : float
+        Distance from the line that every point keeps (``separable=True`` only), finite and
+        at least 0. A margin far beyond the clusters (the centres are about 1.41 from the
+        line) is refused with ``ValueError``: almost no draw would qualify.
+    spread : float
+        Standard deviation of each coordinate, positive and finite.
+    seed : int
+        Seed of the random draws.
+
+    Raises
+    ------
+    ValueError
+        For an argument out of range, or a margin that too few draws meet.
     """
+    n_per_class = positive_int(n_per_class, "n_per_class")
+    if not isinstance(separable, (bool, np.bool_)):
+        raise TypeError(f"separable must be True or False, got {type(separable).__name__}")
+    margin = real_number(margin, "margin")
+    if margin < 0:
+        raise ValueError(f"margin must be at least 0, got {margin!r}")
+    spread = positive_real(spread, "spread")
+    if separable:
+        # A draw's signed distance from the line is Normal(sqrt(2), spread): this fraction
+        # of draws lies beyond the margin. Refuse up front what would take too many rounds.
+        accept = 0.5 * math.erfc((margin - math.sqrt(2.0)) / (spread * math.sqrt(2.0)))
+        if accept < MIN_ACCEPTANCE:
+            raise ValueError(
+                f"margin={margin!r} is too wide for spread={spread!r}: only a fraction "
+                f"{accept:.2g} of the points drawn lie that far from the line (need at least "
+                f"{MIN_ACCEPTANCE:g}); use a smaller margin or a larger spread"
+            )
     rng = np.random.default_rng(seed)
     points, labels = [], []
     for label, centre in ((0.0, -1.0), (1.0, 1.0)):
         kept = np.empty((0, 2))
+        rounds = 0
         while len(kept) < n_per_class:
+            rounds += 1
+            if rounds > MAX_ROUNDS:  # unreachable when accept >= MIN_ACCEPTANCE, but a bound
+                raise ValueError(
+                    f"could not draw {n_per_class} points beyond margin={margin!r} in "
+                    f"{MAX_ROUNDS} rounds; use a smaller margin or a larger spread"
+                )
             s = spread if separable else 2.2 * spread
             cand = rng.normal(centre, s, size=(n_per_class, 2))
             if separable:

@@ -30,12 +30,14 @@ The explorers:
 from __future__ import annotations
 
 import functools
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from ._checks import positive_int, positive_real, real_number
 from .logistic import logit, sigmoid, sigmoid_derivative
 from .networks import Network, one_hot
 from .neurons import step
@@ -125,7 +127,12 @@ class ExplorerSpec:
 
 # -- the neuron ------------------------------------------------------------------------------
 def neuron_state(w1: float, w2: float, b: float, x1: float, x2: float) -> dict[str, float]:
-    """Weighted input, sigmoid output and perceptron output of the two-input neuron at x."""
+    """Weighted input, sigmoid output and perceptron output of the two-input neuron at x.
+
+    Every argument is a finite real number.
+    """
+    for name, value in (("w1", w1), ("w2", w2), ("b", b), ("x1", x1), ("x2", x2)):
+        real_number(value, name)
     z = w1 * x1 + w2 * x2 + b
     return {"z": z, "sigma": float(sigmoid(z)), "perceptron": float(step(z))}
 
@@ -156,7 +163,7 @@ def line_in_box(
 _NEURON_LEVELS = ((0.1, ":"), (0.5, "-"), (0.9, "--"))
 
 
-def draw_neuron(fig: Any, w1: float, w2: float, b: float, x1: float, x2: float) -> dict:
+def draw_neuron(fig: Any, w1: float, w2: float, b: float, x1: float, x2: float) -> dict[str, float]:
     """Draw :math:`\\sigma(w \\cdot x + b)` over the input plane, the lines where it equals
     0.1, 0.5 and 0.9, and the input point x. Returns :func:`neuron_state`."""
     from matplotlib.colors import LinearSegmentedColormap
@@ -199,11 +206,15 @@ STEP_GAP_0_01 = float(logit(0.99))
 
 def steepness_state(c: float) -> dict[str, float]:
     """For :math:`\\sigma(cz)`: the slope at 0 (:math:`c/4`) and the half-width of the band
-    outside which the curve is within 0.01 of the perceptron's step."""
+    outside which the curve is within 0.01 of the perceptron's step.
+
+    ``c`` must be positive and finite: at ``c = 0`` the curve is flat and no band exists.
+    """
+    positive_real(c, "c")
     return {"c": c, "slope_at_0": c / 4, "band": STEP_GAP_0_01 / c}
 
 
-def draw_steepness(fig: Any, c: float) -> dict:
+def draw_steepness(fig: Any, c: float) -> dict[str, float]:
     """Draw :math:`\\sigma(cz)`, the step function and the band where they differ by more
     than 0.01. Returns :func:`steepness_state`."""
     state = steepness_state(c)
@@ -229,12 +240,16 @@ def draw_steepness(fig: Any, c: float) -> dict:
 # -- the derivative -----------------------------------------------------------------------
 def derivative_state(z0: float) -> dict[str, float]:
     """:math:`\\sigma(z_0)`, :math:`\\sigma'(z_0)` and the tangent
-    :math:`y = \\sigma(z_0) + \\sigma'(z_0)(z - z_0)`, as slope and intercept."""
+    :math:`y = \\sigma(z_0) + \\sigma'(z_0)(z - z_0)`, as slope and intercept.
+
+    ``z0`` must be a finite real number (at infinity the intercept would be NaN).
+    """
+    real_number(z0, "z0")
     s, d = float(sigmoid(z0)), float(sigmoid_derivative(z0))
     return {"z0": z0, "sigma": s, "slope": d, "intercept": s - d * z0}
 
 
-def draw_derivative(fig: Any, z0: float) -> dict:
+def draw_derivative(fig: Any, z0: float) -> dict[str, float]:
     """Draw :math:`\\sigma` with its tangent at :math:`z_0` (top) and :math:`\\sigma'` with
     the slope at :math:`z_0` marked (bottom). Returns :func:`derivative_state`."""
     state = derivative_state(z0)
@@ -278,7 +293,6 @@ SATURATION_INPUTS = 64  # input size, as the 8x8 digits of chapter 4
 SATURATION_BATCH = 500
 
 
-@functools.lru_cache(maxsize=512)
 def saturation_profile(depth: int, scale: float, seed: int = 0) -> SaturationProfile:
     """Learning speeds :math:`\\|\\partial C/\\partial b^l\\|` and saturated fractions of
     the hidden layers of a fresh network.
@@ -289,11 +303,30 @@ def saturation_profile(depth: int, scale: float, seed: int = 0) -> SaturationPro
     :math:`\\mathcal N(0, 1)`. The batch is 500 standard normal inputs with random labels,
     drawn from ``seed``; the weights for every scale are the same draws, rescaled, so the
     scale is the only thing that changes.
+
+    Results are cached; their arrays are read-only, so that no caller can change what the
+    next caller gets (copy one to modify it).
+
+    Parameters
+    ----------
+    depth : int
+        Hidden layers, a whole number at least 1 (3.0 is accepted, 2.5 is not).
+    scale : float
+        Weight scale :math:`s`, positive and finite.
+    seed : int
+        Seed of the batch and the weights, at least 0.
     """
-    if int(depth) != depth or depth < 1:
+    if isinstance(depth, (bool, np.bool_)) or not isinstance(depth, numbers.Real):
+        raise TypeError(f"depth must be an integer, got {type(depth).__name__} {depth!r:.60}")
+    if not np.isfinite(depth) or int(depth) != depth or depth < 1:
         raise ValueError(f"depth must be a positive integer, got {depth!r}")
-    if not np.isfinite(scale) or scale <= 0:
-        raise ValueError(f"scale must be positive and finite, got {scale!r}")
+    scale = positive_real(scale, "scale")
+    seed = positive_int(seed, "seed", minimum=0)
+    return _cached_profile(int(depth), scale, seed)
+
+
+def _compute_profile(depth: int, scale: float, seed: int) -> SaturationProfile:
+    """:func:`saturation_profile` for checked arguments, not cached."""
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((SATURATION_BATCH, SATURATION_INPUTS))
     Y = one_hot(rng.integers(0, 10, SATURATION_BATCH), 10)
@@ -302,13 +335,20 @@ def saturation_profile(depth: int, scale: float, seed: int = 0) -> SaturationPro
     net.weights = [scale * W for W in net.weights]
     zs, _ = net.forward(X)
     saturated = np.array([np.mean(sigmoid_derivative(z) < SATURATED_BELOW) for z in zs[:-1]])
-    return SaturationProfile(speeds=net.speeds(X, Y), saturated=saturated)
+    speeds = net.speeds(X, Y)
+    # The cache hands the same arrays to every caller: make writing to them an error.
+    speeds.flags.writeable = False
+    saturated.flags.writeable = False
+    return SaturationProfile(speeds=speeds, saturated=saturated)
+
+
+_cached_profile = functools.lru_cache(maxsize=512)(_compute_profile)
 
 
 def saturation_state(depth: int, scale: float) -> dict[str, float]:
     """How much faster the last hidden layer learns than the first, and the mean fraction
-    of saturated hidden units, for :func:`saturation_profile`."""
-    profile = saturation_profile(int(depth), float(scale))
+    of saturated hidden units, for :func:`saturation_profile` (same arguments)."""
+    profile = saturation_profile(depth, scale)
     return {
         "ratio": float(profile.speeds[-1] / profile.speeds[0]),
         "saturated": float(profile.saturated.mean()),
@@ -318,7 +358,7 @@ def saturation_state(depth: int, scale: float) -> dict[str, float]:
 SPEED_RANGE = (1e-11, 10.0)  # fixed y-range, so settings can be compared by eye
 
 
-def draw_saturation(fig: Any, depth: int, scale: float) -> dict:
+def draw_saturation(fig: Any, depth: int, scale: float) -> dict[str, float]:
     """Bar charts of :func:`saturation_profile`: learning speed per hidden layer (log scale,
     left) and fraction of saturated units (right). Returns the last-to-first speed ratio
     and the mean saturated fraction."""

@@ -1,16 +1,37 @@
 r"""The logistic sigmoid and its companions: derivative, log-sigmoid and logit.
 
 Every function here evaluates a formula that never forms a huge intermediate value, so
-none of them overflows or warns for any input, and each is accurate to a few units in the
-last place (ULP) over the whole floating-point range. The identities they rely on, with
-:math:`e = \exp(-|x|) \in [0, 1]`:
+none of them overflows, warns or raises (even under ``np.errstate(all="raise")``) for any
+input, and each is accurate to a few units in the last place (ULP) over the whole
+floating-point range. float16 and float32 input is evaluated in float64 and rounded once,
+which makes those results correctly rounded (at most 0.5 ULP, measured on every float16 and
+every float32), except :func:`sigmoid` on float32, which stays in float32 arithmetic for
+speed. Measured worst errors (``code/tests/test_accuracy.py``; float64 against mpmath on
+sampled points, float32 and float16 on every value or millions of them):
+
+============================  =======  =======  =======
+function                      float64  float32  float16
+============================  =======  =======  =======
+sigmoid                       2.5      3.7      0.5
+sigmoid_derivative            4        0.5      0.5
+sigmoid_second_derivative     4.5      0.5      0.5
+log_sigmoid                   4        0.5      0.5
+logit                         4        0.5      0.5
+============================  =======  =======  =======
+
+The identities they rely on, with :math:`e = \exp(-|x|) \in [0, 1]`:
 
 .. math::
 
     \sigma(-|x|) = \frac{e}{1 + e}, \qquad
     \sigma(|x|) = 1 - \sigma(-|x|), \qquad
     \sigma'(x) = \frac{e}{(1 + e)^2}, \qquad
-    \log\sigma(x) = \min(x, 0) - \log(1 + e).
+    \log\sigma(x) = \min(x, 0) - \log(1 + e), \qquad
+    \sigma''(x) = -\sigma'(x) \tanh(x/2).
+
+Every function with ``out=`` follows NumPy's ufunc rules: ``out`` may be the input itself
+(in place, no copy) or overlap it (the input is then copied first), it receives only final
+values (never intermediate ones), and it is what the function returns.
 
 The course explains them in chapter 1 (definition), chapter 2 (derivative) and chapter 5
 (implementation).
@@ -18,7 +39,7 @@ The course explains them in chapter 1 (definition), chapter 2 (derivative) and c
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -26,76 +47,124 @@ from ._arrays import ArrayLike, FloatOrArray, Kernel, as_real_array, blockwise, 
 
 __all__ = ["log_sigmoid", "logit", "sigmoid", "sigmoid_derivative", "sigmoid_second_derivative"]
 
+# Every kernel below reads its input block, works in private scratch arrays (``t``, ``u``,
+# ``v``, of the work dtype) and writes ``out`` once, with its last operation; see
+# ``_arrays.blockwise``. The work dtype is float64 for float16 and float32 input (one
+# rounding at the end, so results are correctly rounded in all but rare ties), except for
+# ``sigmoid`` on float32, which stays in float32 to keep its speed (see its Notes).
 
-def _sigmoid_kernel(x: np.ndarray, out: np.ndarray, tmp: np.ndarray, mask: np.ndarray) -> None:
+
+def _sigmoid_kernel(
+    x: np.ndarray, out: np.ndarray, s: Sequence[np.ndarray], mask: np.ndarray
+) -> None:
     # With e = exp(-|x|) and s = e / (1 + e) = sigma(-|x|) <= 1/2:
     #   sigma(x) = s for x < 0 and 1 - s for x >= 0, i.e. sigma(x) = |[x >= 0] - s|.
     # The select is arithmetic because NumPy's masked `where=` loops cost more than the exp.
     # 1 - s is benign (s <= 1/2, so its error is at most half an ULP of a result in
     # [1/2, 1]), and unlike 1 / (1 + e) it does not round 1 + e first: sigma(x) becomes 1.0
     # only where the exact value rounds to 1 (x > 37.43 in float64), not already at 36.74.
-    np.greater_equal(x, 0, out=mask)  # read x before out is written: out may be x
-    np.abs(x, out=out)
-    np.negative(out, out=out)  # -|x| <= 0, so exp below cannot overflow
-    np.exp(out, out=out)  # e, in [0, 1]
-    np.add(out, 1, out=tmp)
-    np.divide(out, tmp, out=out)  # s; accurate even when subnormal
-    np.subtract(mask, out, out=out)  # 1 - s or -s; NaN propagates
-    np.abs(out, out=out)
+    t, u = s[0], s[1]
+    np.greater_equal(x, 0, out=mask)
+    np.abs(x, out=t)  # abs and negative are exact, so they may run in x's own dtype
+    np.negative(t, out=t)  # -|x| <= 0, so exp below cannot overflow
+    np.exp(t, out=t)  # e, in [0, 1]
+    np.add(t, 1, out=u)
+    np.divide(t, u, out=t)  # s; accurate even when subnormal
+    np.subtract(mask, t, out=t)  # 1 - s or -s; NaN propagates
+    np.abs(t, out=out)  # the only write to out: rounds once to out's dtype
 
 
-def _derivative_kernel(x: np.ndarray, out: np.ndarray, tmp: np.ndarray, mask: np.ndarray) -> None:
-    np.copysign(x, -1, out=out)  # sigma' is even, so work with -|x|
-    np.exp(out, out=out)
-    np.add(out, 1, out=tmp)
-    np.divide(out, tmp, out=out)  # e / (1 + e)
-    np.divide(out, tmp, out=out)  # e / (1 + e)^2: no 1 - sigma, so no cancellation
+def _derivative_kernel(
+    x: np.ndarray, out: np.ndarray, s: Sequence[np.ndarray], mask: np.ndarray
+) -> None:
+    t, u = s[0], s[1]
+    np.abs(x, out=t)  # sigma' is even, so work with -|x| (abs + negative beat copysign)
+    np.negative(t, out=t)
+    np.exp(t, out=t)
+    np.add(t, 1, out=u)
+    np.divide(t, u, out=t)  # e / (1 + e)
+    np.divide(t, u, out=t)  # e / (1 + e)^2: no 1 - sigma, so no cancellation
     # Near x = 0 the two roundings can land one ULP above 1/4; the true value never exceeds
     # 1/4 (sigma is 1/4-Lipschitz), so keep that promise exactly.
-    np.minimum(out, 0.25, out=out)
+    np.minimum(t, 0.25, out=out)
 
 
-def _log_sigmoid_kernel(x: np.ndarray, out: np.ndarray, tmp: np.ndarray, mask: np.ndarray) -> None:
-    np.copysign(x, -1, out=tmp)
-    np.exp(tmp, out=tmp)
-    np.log1p(tmp, out=tmp)  # softplus(-|x|) = log(1 + e), in [0, log 2]
-    np.minimum(x, 0, out=out)  # NaN propagates through minimum
-    np.subtract(out, tmp, out=out)  # both terms <= 0: a sum of like signs, no cancellation
+def _second_derivative_kernel(
+    x: np.ndarray, out: np.ndarray, s: Sequence[np.ndarray], mask: np.ndarray
+) -> None:
+    # sigma''(x) = -sigma'(x) tanh(x/2) and tanh(|x|/2) = (1 - e) / (1 + e) = -expm1(-|x|)/(1 + e):
+    # expm1 keeps 1 - e accurate near x = 0, and nothing is halved (x/2 would round a
+    # subnormal x and raise an underflow).
+    t, u, v = s[0], s[1], s[2]
+    np.abs(x, out=t)
+    np.negative(t, out=t)  # -|x|
+    np.exp(t, out=u)  # e
+    np.expm1(t, out=t)  # e - 1, in [-1, 0]
+    np.add(u, 1, out=v)  # 1 + e
+    np.divide(t, v, out=t)  # -tanh(|x|/2)
+    np.divide(u, v, out=u)
+    np.divide(u, v, out=u)  # sigma'(x) = e / (1 + e)^2
+    np.multiply(u, t, out=u)  # sigma''(|x|) <= 0
+    np.copysign(u, x, out=u)  # sigma'' is odd: sigma''(x) = -copysign(sigma''(|x|), x)
+    np.negative(u, out=out)
 
 
-def _logit_kernel(p: np.ndarray, out: np.ndarray, tmp: np.ndarray, mask: np.ndarray) -> None:
+def _log_sigmoid_kernel(
+    x: np.ndarray, out: np.ndarray, s: Sequence[np.ndarray], mask: np.ndarray
+) -> None:
+    t, u = s[0], s[1]
+    np.abs(x, out=t)
+    np.negative(t, out=t)
+    np.exp(t, out=t)
+    np.log1p(t, out=t)  # softplus(-|x|) = log(1 + e), in [0, log 2]
+    np.minimum(x, 0, out=u)  # exact in x's dtype; NaN propagates through minimum
+    np.subtract(u, t, out=out)  # both terms <= 0: a sum of like signs, no cancellation
+
+
+def _logit_kernel(
+    p: np.ndarray, out: np.ndarray, s: Sequence[np.ndarray], mask: np.ndarray
+) -> None:
     # Near p = 1/2 the ratio p / (1 - p) is close to 1 and log() of it loses digits, so there
     # we use log1p((2p - 1) / (1 - p)), where 2p - 1 is exact (Sterbenz). Elsewhere log(p/(1-p)).
-    np.subtract(p, 0.475, out=tmp)
-    np.abs(tmp, out=tmp)
-    np.less_equal(tmp, 0.175, out=mask)  # 0.3 <= p <= 0.65
-    np.subtract(1, p, out=tmp)  # 1 - p, exact for p >= 1/2
-    np.copyto(out, p)  # p is not read again after this line (out may be p)
-    np.multiply(out, 2, out=out, where=mask)
-    np.subtract(out, 1, out=out, where=mask)
-    np.divide(out, tmp, out=out)
-    np.log1p(out, out=out, where=mask)
+    # dtype= makes 1 - p and 2p - 1 happen in the work dtype, not in p's (float32) dtype.
+    t, u = s[0], s[1]
+    np.subtract(p, 0.475, out=t, dtype=t.dtype)
+    np.abs(t, out=t)
+    np.less_equal(t, 0.175, out=mask)  # 0.3 <= p <= 0.65
+    np.subtract(1, p, out=t, dtype=t.dtype)  # 1 - p, exact for p >= 1/2
+    np.copyto(u, p)
+    np.multiply(u, 2, out=u, where=mask)
+    np.subtract(u, 1, out=u, where=mask)
+    np.divide(u, t, out=u)
+    np.log1p(u, out=u, where=mask)
     np.logical_not(mask, out=mask)
-    np.log(out, out=out, where=mask)
+    np.log(u, out=u, where=mask)
+    np.copyto(out, u)  # the only write to out
 
 
 def _evaluate(
-    name: str, kernel: Kernel, x: ArrayLike, out: np.ndarray | None, **errstate: Any
+    name: str,
+    kernel: Kernel,
+    x: ArrayLike,
+    out: np.ndarray | None,
+    *,
+    argname: str = "x",
+    n_scratch: int = 2,
+    float32_in_float64: bool = True,
 ) -> FloatOrArray:
-    arr, scalar = as_real_array(x, name)
-    if arr.dtype == np.float16:
-        # NumPy evaluates float16 maths in float32 anyway; doing the whole formula in float32
-        # and rounding once makes the float16 result correctly rounded in almost all cases.
-        wide = np.empty(arr.shape, dtype=np.float32)
-        target = prepare_out(out, arr, name)
-        with np.errstate(**errstate):
-            blockwise(kernel, arr.astype(np.float32), wide, np.dtype(np.float32))
-            target[...] = wide  # rounding to float16 may underflow: not an error here
-        return finish(target, scalar)
+    arr, scalar = as_real_array(x, name, argname=argname)
     target = prepare_out(out, arr, name)
-    with np.errstate(**errstate):
-        blockwise(kernel, arr, target, arr.dtype)
-    return finish(target, scalar)
+    work = arr.dtype
+    if arr.dtype == np.float16 or (arr.dtype == np.float32 and float32_in_float64):
+        # Evaluate in float64 block by block and round once: for float16 this also avoids
+        # NumPy's slow float16 loops (it converts each operation to float32 and back).
+        work = np.dtype(np.float64)
+    # Tails underflow, logit divides by zero at p = 1 and takes log of 0 or of negatives:
+    # all intended (results 0, +-inf, NaN), so no floating-point event is reported, even
+    # to a caller running under np.errstate(all="raise").
+    with np.errstate(all="ignore"):
+        blockwise(kernel, arr, target, work, n_scratch)
+    return finish(target, scalar, given=out is not None)
 
 
 def sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
@@ -111,20 +180,27 @@ def sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
         Real input: a Python number, a (nested) list, or a NumPy array or scalar of
         integer, boolean or floating dtype.
     out : numpy.ndarray, optional
-        Array to write the result into; same shape and dtype as the result. It may be ``x``
-        itself (in-place evaluation).
+        Writable array to write the result into; same shape and dtype as the result. It may
+        be ``x`` itself (in-place evaluation, no copy) or overlap ``x`` (then ``x`` is copied
+        first, as NumPy's ufuncs do). Only final values are written into it.
 
     Returns
     -------
     numpy.floating or numpy.ndarray
-        :math:`\sigma(x)`. A NumPy scalar for scalar input, else an array of ``x``'s shape.
+        :math:`\sigma(x)`. ``out`` if given; else a NumPy scalar for scalar input, an array
+        of ``x``'s shape otherwise.
         Integers and booleans give float64; float16, float32, float64 and longdouble keep
         their dtype. NaN gives NaN, :math:`-\infty` gives 0 and :math:`+\infty` gives 1.
 
     Raises
     ------
     TypeError
-        For input that is not real numbers (strings, ``None``, dicts, complex, objects).
+        For input that is not real numbers (strings, bytes, ``None``, dicts, complex,
+        object arrays, dates, masked arrays: use ``x.filled(np.nan)``), or an ``out`` that
+        is not an array. The message names the function and the argument.
+    ValueError
+        For an integer beyond float64's range, or an ``out`` of the wrong shape or dtype,
+        or read-only.
 
     Notes
     -----
@@ -138,8 +214,13 @@ def sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
     The first branch stays accurate deep in the left tail, where the textbook form
     :math:`1 / (1 + e^{-x})` overflows (for :math:`x < -709.78` in float64) and returns 0
     although :math:`\sigma(x)` is a positive subnormal number down to :math:`x \approx
-    -745.13`. Measured error against mpmath: at most 2.5 ULP in float64 and 3 ULP in float32
-    (see ``code/tests/test_accuracy.py``).
+    -745.13`. Measured error: at most 2.5 ULP in float64 (against mpmath), 3.7 ULP in
+    float32 (3.64 at worst over every float32, with NumPy's AVX-512 loops; its AVX2 and
+    baseline loops measured 3.6 and 2.4), 0.5 ULP in float16 (every float16). float32 stays
+    in float32 arithmetic: evaluating it in float64, which would make it correctly rounded,
+    costs 10 to 20% in speed, as much as the whole margin ``make bench`` allows. Its error is
+    that of NumPy's float32 ``exp`` (up to about 1.3 ULP of :math:`e`, which doubles when
+    :math:`e` and :math:`\sigma(x)` lie in different binades) plus three roundings.
 
     Examples
     --------
@@ -149,7 +230,7 @@ def sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
     >>> float(sigmoid(-740.0)) > 0.0
     True
     """
-    return _evaluate("sigmoid", _sigmoid_kernel, x, out, under="ignore")
+    return _evaluate("sigmoid", _sigmoid_kernel, x, out, float32_in_float64=False)
 
 
 def sigmoid_derivative(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
@@ -185,8 +266,9 @@ def sigmoid_derivative(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatO
     which is even in :math:`x`, never overflows and involves no subtraction, so it keeps full
     relative accuracy in both tails, where :math:`\sigma'(x) \approx e^{-|x|}`, as long as the
     result is a normal number (:math:`|x| < 708.4` in float64): error at most 4 ULP against
-    mpmath there. Beyond, :math:`\sigma'(x)` is subnormal and has fewer significant bits, and it
-    rounds to 0 for :math:`|x| > 745.13`.
+    mpmath there (3.3 measured); float32 and float16 results are correctly rounded (at most
+    0.5 ULP, every value checked). Beyond, :math:`\sigma'(x)` is subnormal and has fewer
+    significant bits, and it rounds to 0 for :math:`|x| > 745.13`.
 
     Examples
     --------
@@ -194,10 +276,10 @@ def sigmoid_derivative(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatO
     >>> float(sigmoid_derivative(0.0))
     0.25
     """
-    return _evaluate("sigmoid_derivative", _derivative_kernel, x, out, under="ignore")
+    return _evaluate("sigmoid_derivative", _derivative_kernel, x, out)
 
 
-def sigmoid_second_derivative(x: ArrayLike) -> FloatOrArray:
+def sigmoid_second_derivative(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
     r"""The second derivative :math:`\sigma''(x) = \sigma'(x)\,(1 - 2\sigma(x))`.
 
     Derived in chapter 2. It is odd, zero at the inflection point :math:`x = 0`, and has its
@@ -207,22 +289,39 @@ def sigmoid_second_derivative(x: ArrayLike) -> FloatOrArray:
     ----------
     x : array_like
         Real input, as for :func:`sigmoid`.
+    out : numpy.ndarray, optional
+        Array to write the result into, as for :func:`sigmoid`.
 
     Returns
     -------
     numpy.floating or numpy.ndarray
-        :math:`\sigma''(x)`, with dtype rules as for :func:`sigmoid`.
+        :math:`\sigma''(x)`, with dtype rules as for :func:`sigmoid`. NaN gives NaN,
+        :math:`\pm\infty` give :math:`\mp 0`, and :math:`\pm 0` give :math:`\mp 0`
+        (:math:`\sigma''(x) \approx -x/8` near 0).
 
     Notes
     -----
     :math:`1 - 2\sigma(x)` cancels badly for large :math:`x`; it equals
-    :math:`-\tanh(x/2)`, which NumPy evaluates accurately everywhere, so the function
-    computes :math:`-\sigma'(x)\tanh(x/2)`.
+    :math:`-\tanh(x/2)`. With :math:`e = \exp(-|x|)`, :math:`\tanh(|x|/2) = (1 - e)/(1 + e)`
+    and :math:`1 - e = -\operatorname{expm1}(-|x|)` is accurate near 0, so, the function
+    being odd,
+
+    .. math::
+
+        \sigma''(x) = -\operatorname{sign}(x)\,
+        \frac{e}{(1 + e)^2} \cdot \frac{-\operatorname{expm1}(-|x|)}{1 + e}.
+
+    No intermediate overflows, and nothing is halved (``x / 2`` would round a subnormal
+    ``x`` and signal underflow). Error at most 4.5 ULP in float64 against mpmath (4.4
+    measured), 0.5 ULP in float32 and float16 (every value checked).
+
+    Examples
+    --------
+    >>> from sigmoidlab import sigmoid_second_derivative
+    >>> float(sigmoid_second_derivative(0.0))
+    -0.0
     """
-    arr, scalar = as_real_array(x, "sigmoid_second_derivative")
-    result = sigmoid_derivative(arr)
-    result = -result * np.tanh(arr / 2)
-    return finish(np.asarray(result), scalar)
+    return _evaluate("sigmoid_second_derivative", _second_derivative_kernel, x, out, n_scratch=3)
 
 
 def log_sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
@@ -254,7 +353,8 @@ def log_sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
         \log\sigma(x) = \min(x, 0) - \log\!\left(1 + e^{-|x|}\right),
 
     a sum of two non-positive terms (so no cancellation) with ``log1p`` for the second.
-    Error at most 4 ULP against mpmath.
+    Error at most 4 ULP in float64 against mpmath (1.2 measured); float32 and float16
+    results are correctly rounded (at most 0.5 ULP, every value checked).
 
     Examples
     --------
@@ -262,7 +362,7 @@ def log_sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
     >>> float(log_sigmoid(-1000.0))
     -1000.0
     """
-    return _evaluate("log_sigmoid", _log_sigmoid_kernel, x, out, under="ignore")
+    return _evaluate("log_sigmoid", _log_sigmoid_kernel, x, out)
 
 
 def logit(p: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
@@ -296,7 +396,9 @@ def logit(p: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
 
         \operatorname{logit}(p) = \operatorname{log1p}\!\left(\frac{2p - 1}{1 - p}\right),
 
-    where :math:`2p - 1` is computed exactly. Error at most 4 ULP against mpmath.
+    where :math:`2p - 1` is computed exactly. Error at most 4 ULP in float64 against mpmath
+    (2.2 measured); float32 and float16 results are correctly rounded (at most 0.5 ULP,
+    every value in :math:`[0, 1]` checked).
 
     Examples
     --------
@@ -306,6 +408,4 @@ def logit(p: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
     >>> float(sigmoid(logit(0.25)))
     0.25
     """
-    return _evaluate(
-        "logit", _logit_kernel, p, out, divide="ignore", invalid="ignore", under="ignore"
-    )
+    return _evaluate("logit", _logit_kernel, p, out, argname="p")

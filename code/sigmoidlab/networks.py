@@ -17,26 +17,29 @@ and then :math:`\partial C/\partial b^l = \delta^l`, :math:`\partial C/\partial 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
 
+from ._checks import finite_array, positive_int, positive_real
 from .logistic import sigmoid, sigmoid_derivative
 from .losses import bce_from_logits
 
 __all__ = ["ACTIVATIONS", "History", "Network", "gradient_check", "one_hot", "standardize"]
 
 Array = np.ndarray
+_Act = Callable[[Array], Array]
 
 
 def _tanh_prime(z: Array) -> Array:
-    return 1.0 - np.tanh(z) ** 2
+    return np.asarray(1.0 - np.tanh(z) ** 2)
 
 
 def _relu(z: Array) -> Array:
-    return np.maximum(z, 0.0)
+    return np.asarray(np.maximum(z, 0.0))
 
 
 def _relu_prime(z: Array) -> Array:
@@ -45,8 +48,9 @@ def _relu_prime(z: Array) -> Array:
 
 #: name -> (activation, derivative)
 ACTIVATIONS: dict[str, tuple[Callable[[Array], Array], Callable[[Array], Array]]] = {
-    "sigmoid": (sigmoid, sigmoid_derivative),
-    "tanh": (np.tanh, _tanh_prime),
+    # given a matrix, sigmoid and its derivative return a matrix (a scalar only for a scalar)
+    "sigmoid": (cast(_Act, sigmoid), cast(_Act, sigmoid_derivative)),
+    "tanh": (cast(_Act, np.tanh), _tanh_prime),
     "relu": (_relu, _relu_prime),
 }
 INITS = ("standard", "scaled", "glorot", "uniform")
@@ -54,20 +58,49 @@ LOSSES = ("cross_entropy", "mse")
 
 
 def one_hot(labels: npt.ArrayLike, classes: int) -> Array:
-    """Labels 0..classes-1 as rows of a one-hot matrix."""
-    labels = np.asarray(labels, dtype=int)
-    out = np.zeros((labels.size, classes))
-    out[np.arange(labels.size), labels] = 1.0
+    """Labels 0..classes-1 as rows of a one-hot matrix.
+
+    Parameters
+    ----------
+    labels : array_like of int, shape (n,)
+        Class labels, whole numbers from 0 to ``classes - 1`` (1.0 is accepted, 1.5 is not).
+    classes : int
+        Number of classes, at least 1.
+    """
+    classes = positive_int(classes, "classes")
+    values = finite_array(labels, "labels", ndim=1, allow_empty=True)
+    # int() would turn 1.5 into 1 and -1 would index the last column: refuse both
+    if not np.all((values == np.round(values)) & (values >= 0) & (values < classes)):
+        raise ValueError(f"labels must be whole numbers from 0 to {classes - 1}")
+    index = values.astype(int)
+    out = np.zeros((index.size, classes))
+    out[np.arange(index.size), index] = 1.0
     return out
 
 
-def standardize(X_train: Array, *others: Array) -> tuple[Array, ...]:
+def standardize(X_train: npt.ArrayLike, *others: npt.ArrayLike) -> tuple[Array, ...]:
     """Shift and scale each feature to mean 0 and variance 1 on the training set (constant
-    features are only shifted), and apply the same transform to ``others``."""
+    features are only shifted), and apply the same transform to ``others``.
+
+    Every array is (examples, features), finite, with the training set's number of features.
+    """
+    X_train = _matrix(X_train, "X_train")
+    others = tuple(
+        _matrix(X, f"others[{i}]", columns=X_train.shape[1]) for i, X in enumerate(others)
+    )
     mean = X_train.mean(axis=0)
     std = X_train.std(axis=0)
     std[std == 0] = 1.0
     return tuple((X - mean) / std for X in (X_train, *others))
+
+
+def _matrix(X: npt.ArrayLike, name: str, columns: int | None = None) -> Array:
+    """A finite (rows, columns) array of real numbers, as given (its dtype kept)."""
+    finite_array(X, name, ndim=2)  # raises TypeError / ValueError naming the argument
+    arr = np.asarray(X)
+    if columns is not None and arr.shape[1] != columns:
+        raise ValueError(f"{name} has {arr.shape[1]} column(s) (shape {arr.shape}); need {columns}")
+    return arr
 
 
 @dataclass
@@ -109,8 +142,14 @@ class Network:
         init: str = "standard",
         seed: int = 0,
     ) -> None:
-        if len(sizes) < 2 or any(int(n) < 1 for n in sizes):
+        if isinstance(sizes, (str, bytes)) or not isinstance(sizes, Sequence | np.ndarray):
+            raise TypeError(f"sizes must be a list of layer sizes, got {type(sizes).__name__}")
+        if len(sizes) < 2:
             raise ValueError(f"sizes must list at least two positive layer sizes, got {sizes}")
+        sizes = [positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
+        for what, value in (("activation", activation), ("loss", loss), ("init", init)):
+            if not isinstance(value, str):
+                raise TypeError(f"{what} must be a string, got {type(value).__name__}")
         if activation not in ACTIVATIONS:
             raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}")
         if loss not in LOSSES:
@@ -135,16 +174,47 @@ class Network:
                 self.weights.append(self.rng.normal(0.0, scale, (n_out, n_in)))
                 self.biases.append(self.rng.normal(0.0, 1.0, n_out))
 
+    # -- argument checks -------------------------------------------------------------
+    def _inputs(self, X: npt.ArrayLike, name: str = "X", *, batch: bool = False) -> Array:
+        """``X`` as float64: (examples, inputs), or one example (inputs,) unless ``batch``."""
+        arr = finite_array(X, name, ndim=2 if batch else (1, 2))
+        if arr.shape[-1] != self.sizes[0]:
+            raise ValueError(
+                f"{name} has {arr.shape[-1]} input(s) per example (shape {arr.shape}); "
+                f"the network's input layer has {self.sizes[0]}"
+            )
+        return arr
+
+    def _targets(self, Y: npt.ArrayLike, n: int, name: str = "Y") -> Array:
+        """``Y`` as float64: one row of targets in [0, 1] per example, one per output."""
+        arr = finite_array(Y, name, ndim=2)
+        if arr.shape != (n, self.sizes[-1]):
+            raise ValueError(
+                f"{name} has shape {arr.shape}; it needs one row per example and one column "
+                f"per output neuron, ({n}, {self.sizes[-1]}) (one_hot makes it from labels)"
+            )
+        if not np.all((arr >= 0) & (arr <= 1)):  # a sigmoid output can only reach [0, 1]
+            raise ValueError(f"{name} must hold targets in [0, 1] for the sigmoid outputs")
+        return arr
+
+    def _labels(self, labels: npt.ArrayLike, n: int, name: str = "labels") -> Array:
+        arr = finite_array(labels, name, ndim=1)
+        if arr.size != n:
+            raise ValueError(f"{name} has {arr.size} labels for {n} examples; they must be equal")
+        if not np.all((arr == np.round(arr)) & (arr >= 0) & (arr < self.sizes[-1])):
+            raise ValueError(f"{name} must be whole numbers from 0 to {self.sizes[-1] - 1}")
+        return arr
+
     # -- forward and backward -------------------------------------------------------
     def forward(self, X: npt.ArrayLike) -> tuple[list[Array], list[Array]]:
         """Weighted inputs ``zs`` and activations ``activations`` of every layer (batch rows);
         ``activations[0]`` is the input itself."""
         f = ACTIVATIONS[self.activation][0]
-        a = np.asarray(X, dtype=np.float64)
+        a = self._inputs(X)
         zs, activations = [], [a]
         for i, (W, b) in enumerate(zip(self.weights, self.biases, strict=True)):
             z = a @ W.T + b
-            a = sigmoid(z) if i == len(self.weights) - 1 else f(z)
+            a = cast(Array, sigmoid(z)) if i == len(self.weights) - 1 else f(z)
             zs.append(z)
             activations.append(a)
         return zs, activations
@@ -155,16 +225,18 @@ class Network:
 
     def cost(self, X: npt.ArrayLike, Y: npt.ArrayLike) -> float:
         """Mean cost over the examples (cross-entropy computed from the logits: stable)."""
+        X = self._inputs(X, batch=True)
+        Y = self._targets(Y, X.shape[0])
         zs, activations = self.forward(X)
-        Y = np.asarray(Y, dtype=np.float64)
         if self.loss_name == "mse":
             return float(0.5 * np.mean(np.sum((activations[-1] - Y) ** 2, axis=1)))
         return float(np.mean(np.sum(bce_from_logits(zs[-1], Y), axis=1)))
 
     def backprop(self, X: npt.ArrayLike, Y: npt.ArrayLike) -> tuple[list[Array], list[Array]]:
         """Gradients of the mean cost with respect to every weight matrix and bias vector."""
+        X = self._inputs(X, batch=True)
+        Y = self._targets(Y, X.shape[0])
         zs, activations = self.forward(X)
-        Y = np.asarray(Y, dtype=np.float64)
         n = Y.shape[0]
         fprime = ACTIVATIONS[self.activation][1]
         delta = activations[-1] - Y  # cross-entropy with sigmoid output: sigma' cancels
@@ -203,9 +275,37 @@ class Network:
 
         After each epoch it records the training cost, the accuracy on ``X_eval`` (if
         given) and the per-layer :meth:`speeds` on the probe batch (if given).
+
+        Parameters
+        ----------
+        X, Y : array_like
+            Training inputs (n, sizes[0]) and targets (n, sizes[-1]) in [0, 1], finite.
+        epochs, batch_size : int
+            Passes over the data and examples per step, each at least 1 (a batch larger
+            than the data set is the whole set).
+        eta : float
+            Learning rate, positive and finite.
+        X_eval, labels_eval : array_like, optional
+            Evaluation inputs and their integer labels, given together.
+        X_probe, Y_probe : array_like, optional
+            Batch on which to measure :meth:`speeds`, given together.
         """
-        X = np.asarray(X, dtype=np.float64)
-        Y = np.asarray(Y, dtype=np.float64)
+        X = self._inputs(X, batch=True)
+        Y = self._targets(Y, X.shape[0])
+        epochs = positive_int(epochs, "epochs")
+        batch_size = positive_int(batch_size, "batch_size")
+        eta = positive_real(eta, "eta")
+        # check the optional sets now, not after the first epoch's work
+        if (X_eval is None) != (labels_eval is None):
+            raise ValueError("X_eval and labels_eval must be given together")
+        if (X_probe is None) != (Y_probe is None):
+            raise ValueError("X_probe and Y_probe must be given together")
+        if X_eval is not None and labels_eval is not None:
+            X_eval = self._inputs(X_eval, "X_eval", batch=True)
+            labels_eval = self._labels(labels_eval, X_eval.shape[0], "labels_eval")
+        if X_probe is not None and Y_probe is not None:
+            X_probe = self._inputs(X_probe, "X_probe", batch=True)
+            Y_probe = self._targets(Y_probe, X_probe.shape[0], "Y_probe")
         history = History()
         for _ in range(epochs):
             order = self.rng.permutation(len(X))
@@ -224,7 +324,9 @@ class Network:
 
     def accuracy(self, X: npt.ArrayLike, labels: npt.ArrayLike) -> float:
         """Fraction of examples whose most active output neuron is the label."""
-        return float(np.mean(np.argmax(self.predict(X), axis=1) == np.asarray(labels)))
+        X = self._inputs(X, batch=True)
+        labels = self._labels(labels, X.shape[0])
+        return float(np.mean(np.argmax(self.predict(X), axis=1) == labels))
 
 
 def gradient_check(net: Network, X: npt.ArrayLike, Y: npt.ArrayLike, h: float = 1e-5) -> float:
@@ -232,8 +334,11 @@ def gradient_check(net: Network, X: npt.ArrayLike, Y: npt.ArrayLike, h: float = 
     differences of :meth:`Network.cost`, over every weight and bias.
 
     Relative difference :math:`|g - \\hat g| / \\max(|g| + |\\hat g|, 10^{-8})`; below about
-    :math:`10^{-6}` means backpropagation is right.
+    :math:`10^{-6}` means backpropagation is right. ``h`` must be positive and finite.
     """
+    if not isinstance(net, Network):
+        raise TypeError(f"net must be a Network, got {type(net).__name__}")
+    h = positive_real(h, "h")
     grads_w, grads_b = net.backprop(X, Y)
     worst = 0.0
     for params, grads in ((net.weights, grads_w), (net.biases, grads_b)):

@@ -9,20 +9,31 @@ gradient is :math:`(\sigma(z) - y)\,x`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
+from ._arrays import ArrayLike, FloatOrArray, as_real_array, finish
+from ._checks import finite_array, labels_01, positive_int, positive_real, real_number
 from .logistic import sigmoid, sigmoid_derivative
 from .losses import bce_from_logits
 
 __all__ = ["Perceptron", "SigmoidNeuron", "TrainingHistory", "feedforward", "step"]
 
 
-def step(z: npt.ArrayLike) -> np.ndarray:
-    """Heaviside step as a perceptron uses it: 1.0 where ``z > 0``, else 0.0."""
-    return (np.asarray(z) > 0).astype(np.float64)
+def step(z: ArrayLike) -> FloatOrArray:
+    """Heaviside step as a perceptron uses it: 1.0 where ``z > 0``, else 0.0.
+
+    Real input as for :func:`sigmoidlab.sigmoid` (same dtype rules: float16/32/64 and
+    longdouble are kept, integers and booleans give float64; anything else is a
+    ``TypeError`` naming ``step``). :math:`+\\infty` gives 1, :math:`-\\infty` and both zeros
+    give 0, and NaN gives NaN (it is neither above nor below 0; a NaN reaching a perceptron
+    means something upstream went wrong, so it is not turned into a plausible 0).
+    """
+    arr, scalar = as_real_array(z, "step", argname="z")
+    return finish(np.heaviside(arr, arr.dtype.type(0)), scalar)
 
 
 @dataclass
@@ -40,23 +51,46 @@ class _Neuron:
     b: float
 
     def __post_init__(self) -> None:
-        self.w = np.asarray(self.w, dtype=np.float64).copy()
-        self.b = float(self.b)
+        self.w = finite_array(self.w, "w", ndim=1).copy()
+        self.b = real_number(self.b, "b")
 
-    def weighted_input(self, x: npt.ArrayLike) -> np.ndarray:
+    def _inputs(self, x: npt.ArrayLike, name: str = "x") -> np.ndarray:
+        """``x`` as float64: one input vector, or a batch with one vector per row."""
+        arr = finite_array(x, name, ndim=(1, 2), allow_empty=True)
+        if arr.shape[-1] != self.w.size:
+            raise ValueError(
+                f"{name} has {arr.shape[-1]} input(s) per example (shape {arr.shape}); "
+                f"the neuron has {self.w.size} weight(s)"
+            )
+        return arr
+
+    def weighted_input(self, x: npt.ArrayLike) -> FloatOrArray:
         """:math:`z = w \\cdot x + b`, for one input vector or a batch (one per row)."""
-        return np.asarray(x, dtype=np.float64) @ self.w + self.b
+        z: FloatOrArray = self._inputs(x) @ self.w + self.b
+        return z
 
     def scaled(self, c: float) -> _Neuron:
         """The same neuron with weights and bias multiplied by ``c``."""
+        c = real_number(c, "c")
         return type(self)(c * self.w, c * self.b)
+
+    def _training_data(
+        self, X: npt.ArrayLike, y: npt.ArrayLike, *, soft: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
+        X = finite_array(X, "X", ndim=2)
+        if X.shape[1] != self.w.size:
+            raise ValueError(
+                f"X has {X.shape[1]} column(s) (shape {X.shape}); the neuron has "
+                f"{self.w.size} weight(s)"
+            )
+        return X, labels_01(y, "y", X.shape[0], soft=soft)
 
 
 @dataclass
 class Perceptron(_Neuron):
     """A perceptron: output :math:`\\operatorname{step}(w \\cdot x + b)`."""
 
-    def output(self, x: npt.ArrayLike) -> np.ndarray:
+    def output(self, x: npt.ArrayLike) -> FloatOrArray:
         return step(self.weighted_input(x))
 
     def train(
@@ -66,8 +100,24 @@ class Perceptron(_Neuron):
 
         On a mistake, :math:`w \\leftarrow w + \\eta (y - \\hat y) x` and
         :math:`b \\leftarrow b + \\eta (y - \\hat y)`; correct points change nothing.
+
+        Parameters
+        ----------
+        X : array_like, shape (n, len(w))
+            Training inputs, one per row; finite.
+        y : array_like, shape (n,)
+            Labels 0 or 1, the perceptron's outputs (labels -1/+1 are refused: the rule
+            would never stop changing the weights on the -1 points).
+        epochs : int
+            Passes over the data, at least 1.
+        eta : float
+            Learning rate, positive and finite.
+        seed : int
+            Seed of the shuffling.
         """
-        X, y = np.asarray(X, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        # y = -1 would make y - step(z) equal -1 or -2 and never 0: the rule would not converge.
+        X, y = self._training_data(X, y, soft=False)
+        epochs, eta = positive_int(epochs, "epochs"), positive_real(eta, "eta")
         rng = np.random.default_rng(seed)
         history = TrainingHistory()
         for _ in range(epochs):
@@ -84,21 +134,25 @@ class Perceptron(_Neuron):
 class SigmoidNeuron(_Neuron):
     """A sigmoid neuron: output :math:`\\sigma(w \\cdot x + b)`."""
 
-    def output(self, x: npt.ArrayLike) -> np.ndarray:
+    def output(self, x: npt.ArrayLike) -> FloatOrArray:
         return sigmoid(self.weighted_input(x))
 
-    def output_gradient(self, x: npt.ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    def output_gradient(self, x: npt.ArrayLike) -> tuple[np.ndarray, FloatOrArray]:
         """The output's gradient (chain rule).
 
         :math:`\\partial a/\\partial w = \\sigma'(z)\\,x` and
         :math:`\\partial a/\\partial b = \\sigma'(z)`.
         """
-        x = np.asarray(x, dtype=np.float64)
+        x = self._inputs(x)
         local = sigmoid_derivative(self.weighted_input(x))
         return np.asarray(local)[..., np.newaxis] * x, local
 
     def cross_entropy(self, X: npt.ArrayLike, y: npt.ArrayLike) -> float:
-        """Mean :math:`-[y \\log a + (1-y) \\log(1-a)]`, computed from z (stable)."""
+        """Mean :math:`-[y \\log a + (1-y) \\log(1-a)]`, computed from z (stable).
+
+        ``y`` holds one target in [0, 1] per row of ``X``.
+        """
+        X, y = self._training_data(X, y, soft=True)
         return float(np.mean(bce_from_logits(self.weighted_input(X), y)))
 
     def train(
@@ -106,8 +160,20 @@ class SigmoidNeuron(_Neuron):
     ) -> TrainingHistory:
         """Full-batch gradient descent on the mean cross-entropy; gradient
         :math:`\\frac1n \\sum (\\sigma(z_i) - y_i)\\,x_i` (the :math:`\\sigma'` factor cancels).
+
+        Parameters
+        ----------
+        X : array_like, shape (n, len(w))
+            Training inputs, one per row; finite.
+        y : array_like, shape (n,)
+            Targets in [0, 1] (usually the labels 0 and 1).
+        epochs : int
+            Gradient steps, at least 1.
+        eta : float
+            Learning rate, positive and finite.
         """
-        X, y = np.asarray(X, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        X, y = self._training_data(X, y, soft=True)
+        epochs, eta = positive_int(epochs, "epochs"), positive_real(eta, "eta")
         history = TrainingHistory()
         for _ in range(epochs):
             residual = self.output(X) - y
@@ -120,10 +186,29 @@ class SigmoidNeuron(_Neuron):
 
 
 def feedforward(
-    layers: list[tuple[npt.ArrayLike, npt.ArrayLike]], x: npt.ArrayLike, activation
+    layers: Sequence[tuple[npt.ArrayLike, npt.ArrayLike]],
+    x: npt.ArrayLike,
+    activation: Callable[[np.ndarray], npt.ArrayLike],
 ) -> np.ndarray:
-    """Run ``x`` through ``layers`` = [(W, b), ...], each computing ``activation(W @ a + b)``."""
-    a = np.asarray(x, dtype=np.float64)
-    for W, b in layers:
-        a = activation(np.asarray(W, dtype=np.float64) @ a + np.asarray(b, dtype=np.float64))
+    """Run ``x`` through ``layers`` = [(W, b), ...], each computing ``activation(W @ a + b)``.
+
+    Each ``W`` is (outputs, inputs) and each ``b`` has one entry per output; the first
+    layer's inputs are ``x``'s entries.
+    """
+    if not callable(activation):
+        raise TypeError(f"activation must be callable, got {type(activation).__name__}")
+    if isinstance(layers, (str, bytes)) or not isinstance(layers, Sequence) or not layers:
+        raise ValueError("layers must be a non-empty list of (W, b) pairs")
+    a = finite_array(x, "x", ndim=1)
+    for i, layer in enumerate(layers):
+        if not isinstance(layer, (tuple, list)) or len(layer) != 2:
+            raise ValueError(f"layers[{i}] must be a pair (W, b)")
+        W = finite_array(layer[0], f"layers[{i}] W", ndim=2)
+        b = finite_array(layer[1], f"layers[{i}] b", ndim=1)
+        if W.shape[1] != a.size or b.size != W.shape[0]:
+            raise ValueError(
+                f"layers[{i}]: W has shape {W.shape} and b {b.shape}, but the layer gets "
+                f"{a.size} input(s); W must be ({b.size}, {a.size})"
+            )
+        a = np.asarray(activation(W @ a + b), dtype=np.float64)
     return a

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from ._checks import finite_array, labels_01, positive_int, positive_real
 from .logistic import sigmoid
 from .losses import bce_from_logits
 
@@ -27,7 +28,17 @@ __all__ = ["LogisticRegressionGD"]
 
 @dataclass
 class LogisticRegressionGD:
-    """Binary logistic regression trained by gradient descent; labels in {0, 1}."""
+    """Binary logistic regression trained by gradient descent; labels in {0, 1}.
+
+    Parameters
+    ----------
+    C : float
+        Inverse strength of the L2 penalty, as scikit-learn's; positive and finite.
+    eta : float
+        Learning rate, positive and finite.
+    epochs : int
+        Gradient steps, at least 1.
+    """
 
     C: float = 1.0
     eta: float = 0.5
@@ -36,15 +47,44 @@ class LogisticRegressionGD:
     intercept_: float = 0.0
     loss_history: list[float] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self._check_settings()
+
+    def _check_settings(self) -> None:
+        # C = 0 divides by zero (NaN coefficients); eta <= 0 climbs or stands still
+        positive_real(self.C, "C")
+        positive_real(self.eta, "eta")
+        positive_int(self.epochs, "epochs")
+
+    def _data(self, X: npt.ArrayLike, y: npt.ArrayLike | None = None) -> tuple[np.ndarray, ...]:
+        X = finite_array(X, "X", ndim=2)
+        if self.coef_.size and X.shape[1] != self.coef_.size:
+            raise ValueError(
+                f"X has {X.shape[1]} feature(s) (shape {X.shape}); the model has "
+                f"{self.coef_.size} coefficient(s)"
+            )
+        if y is None:
+            return (X,)
+        # one label for every row: y[:1] would otherwise broadcast over all of them
+        return X, labels_01(y, "y", X.shape[0])
+
+    def _fitted(self) -> None:
+        if self.coef_.size == 0:
+            raise ValueError("the model has no coefficients yet: call fit first")
+
     def objective(self, X: npt.ArrayLike, y: npt.ArrayLike) -> float:
-        X, y = np.asarray(X, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        """:math:`J(w, b)` of the current coefficients on ``X`` (n, d) and labels ``y``."""
+        self._fitted()
+        positive_real(self.C, "C")
+        X, y = self._data(X, y)
         data = np.mean(bce_from_logits(X @ self.coef_ + self.intercept_, y))
         return float(data + self.coef_ @ self.coef_ / (2 * self.C * len(y)))
 
     def fit(self, X: npt.ArrayLike, y: npt.ArrayLike) -> LogisticRegressionGD:
-        X, y = np.asarray(X, dtype=np.float64), np.asarray(y, dtype=np.float64)
-        if not np.all((y == 0) | (y == 1)):
-            raise ValueError("labels must be 0 or 1")
+        """Fit on ``X`` (n, d), finite, and labels ``y`` (n,), each 0 or 1."""
+        self._check_settings()
+        X = finite_array(X, "X", ndim=2)
+        y = labels_01(y, "y", X.shape[0])
         n, d = X.shape
         self.coef_, self.intercept_, self.loss_history = np.zeros(d), 0.0, []
         for _ in range(self.epochs):
@@ -56,7 +96,10 @@ class LogisticRegressionGD:
 
     def predict_proba(self, X: npt.ArrayLike) -> np.ndarray:
         """Probability of class 1 for each row."""
-        return sigmoid(np.asarray(X, dtype=np.float64) @ self.coef_ + self.intercept_)
+        self._fitted()
+        (X,) = self._data(X)
+        return np.asarray(sigmoid(X @ self.coef_ + self.intercept_))
 
     def predict(self, X: npt.ArrayLike) -> np.ndarray:
+        """Class 0 or 1 for each row (1 where the probability is above 0.5)."""
         return (self.predict_proba(X) > 0.5).astype(int)

@@ -15,13 +15,21 @@ the tests pin down how each one fails. Use :func:`sigmoidlab.logistic.sigmoid` (
 ``tanh_form``
     :math:`\tfrac12(1 + \tanh(x/2))`: never warns, inaccurate in the left tail.
 ``clipped_naive``
-    ``naive(np.clip(x, -500, 500))``: fine in float64, not in float32.
+    ``naive(np.clip(x, -500, 500))``: no overflow in float64, but every x < -500 gets
+    :math:`\sigma(-500) \approx 7.1 \times 10^{-218}`; float32 still overflows.
+
+Inputs follow the package's policy (see :func:`sigmoidlab.sigmoid`): integers and booleans
+are converted to float64 *first*, as the core kernels do (``np.exp(-x)`` on a ``uint8`` array
+would wrap around: ``-x`` of 100 is 156), and anything that is not real numbers is a
+``TypeError`` naming the function. Floating inputs keep their dtype and meet the naive
+formula unprotected: the overflows, their warnings and the lost digits are the lesson.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
+
+from ._arrays import ArrayLike, FloatOrArray, as_real_array, finish
 
 __all__ = [
     "VARIANTS",
@@ -34,53 +42,69 @@ __all__ = [
 ]
 
 
-def naive(x: npt.ArrayLike) -> np.ndarray:
-    """The textbook one-liner. ``exp(-x)`` overflows to inf for very negative ``x`` (with a
-    RuntimeWarning) and the result is then 0, although the true value may be positive."""
-    x = np.asarray(x)
-    return 1 / (1 + np.exp(-x))
+def naive(x: ArrayLike) -> FloatOrArray:
+    r"""The textbook one-liner. ``exp(-x)`` overflows to inf for very negative ``x`` (with a
+    RuntimeWarning) and the result is then 0, although the true value may be positive.
+    :math:`\pm\infty` give 1 and 0 without a warning, NaN gives NaN."""
+    arr, scalar = as_real_array(x, "naive")
+    return finish(np.asarray(1 / (1 + np.exp(-arr))), scalar)
 
 
-def where_both_branches(x: npt.ArrayLike) -> np.ndarray:
-    """Selects the stable branch with ``np.where``, but ``np.where`` evaluates *both*
-    branches everywhere first, so the overflow (and its warning) still happens."""
-    x = np.asarray(x)
-    return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+def where_both_branches(x: ArrayLike) -> FloatOrArray:
+    r"""Selects the stable branch with ``np.where``, but ``np.where`` evaluates *both*
+    branches everywhere first, so the overflow (and its warning) still happens. At
+    :math:`x = +\infty` the unused branch is :math:`\infty/\infty`, so the right value 1
+    comes with an "invalid value" warning: the same lesson."""
+    arr, scalar = as_real_array(x, "where_both_branches")
+    out = np.where(arr >= 0, 1 / (1 + np.exp(-arr)), np.exp(arr) / (1 + np.exp(arr)))
+    return finish(np.asarray(out), scalar)
 
 
-def branch_on_sign(x: npt.ArrayLike) -> np.ndarray:
+def branch_on_sign(x: ArrayLike) -> FloatOrArray:
     """Evaluates ``1/(1+exp(-x))`` only where ``x >= 0`` and ``exp(x)/(1+exp(x))`` only
     where ``x < 0``: every exponent is <= 0, so nothing overflows."""
-    x = np.asarray(x)
-    out = np.empty_like(
-        x, dtype=np.result_type(x, np.float64) if x.dtype.kind in "biu" else x.dtype
-    )
-    pos = x >= 0
-    out[pos] = 1 / (1 + np.exp(-x[pos]))
-    e = np.exp(x[~pos])
+    arr, scalar = as_real_array(x, "branch_on_sign")
+    out = np.empty_like(arr)
+    pos = arr >= 0  # NaN is not >= 0: it takes the second branch and stays NaN
+    out[pos] = 1 / (1 + np.exp(-arr[pos]))
+    e = np.exp(arr[~pos])
     out[~pos] = e / (1 + e)
-    return out
+    return finish(out, scalar)
 
 
-def exp_minus_abs(x: npt.ArrayLike) -> np.ndarray:
+def exp_minus_abs(x: ArrayLike) -> FloatOrArray:
     """One exponential for all inputs, ``e = exp(-|x|)`` in [0, 1], then a select."""
-    x = np.asarray(x)
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+    arr, scalar = as_real_array(x, "exp_minus_abs")
+    e = np.exp(-np.abs(arr))
+    return finish(np.asarray(np.where(arr >= 0, 1 / (1 + e), e / (1 + e))), scalar)
 
 
-def tanh_form(x: npt.ArrayLike) -> np.ndarray:
-    """``0.5 * (1 + tanh(x / 2))``: never warns, but ``1 + tanh`` cancels for very
-    negative ``x``: relative error 1e-8 at x = -20, 2e-4 at -30, and 0 returned below -37.4
-    (float64), where the true value is still about 1e-17."""
-    x = np.asarray(x)
-    return 0.5 * (1 + np.tanh(x / 2))
+def tanh_form(x: ArrayLike) -> FloatOrArray:
+    r"""``0.5 * (1 + tanh(x / 2))``: never warns, but ``1 + tanh`` cancels for very
+    negative ``x``: relative error about 1e-8 at x = -20 and 2e-4 at -30, and exactly 0 once
+    ``tanh(x/2)`` rounds to -1 (float64), where the true value is still about 3e-17.
+
+    With a correctly rounded tanh that happens below :math:`x = -55\ln 2 \approx -38.12`
+    (:math:`1 + \tanh(x/2) \approx 2e^{x}` drops below half the gap under 1,
+    :math:`2^{-54}`). NumPy's tanh differs between CPUs (it uses different code for different
+    instruction sets) and is not always correctly rounded near -1: the measured start of the
+    zeros lies between about -38.2 and -37.9 (-37.98 on the machine that built the course)."""
+    arr, scalar = as_real_array(x, "tanh_form")
+    return finish(np.asarray(0.5 * (1 + np.tanh(arr / 2))), scalar)
 
 
-def clipped_naive(x: npt.ArrayLike) -> np.ndarray:
-    """The naive form on ``np.clip(x, -500, 500)``: enough in float64, whose exp overflows
-    only past 709.78, but not in float32, whose exp overflows past 88.72."""
-    return naive(np.clip(np.asarray(x), -500, 500))
+def clipped_naive(x: ArrayLike) -> FloatOrArray:
+    r"""The naive form on ``np.clip(x, -500, 500)``.
+
+    In float64 it no longer overflows (exp overflows only past 709.78), but clipping is
+    not free: every input below -500, down to and including ``-inf``, gets the same value
+    :math:`\sigma(-500) \approx 7.1 \times 10^{-218}`. For x = -600, -745 and -1000 it
+    returns 7.1e-218 three times, where the correctly rounded values are 2.7e-261, 4.9e-324
+    (the smallest subnormal) and 0: too large by a factor of about 1e43, 1e106 and
+    infinitely. In float32, whose exp overflows past 88.72, clipping to 500 does not even
+    prevent the overflow: it still warns and returns 0 below -88.72."""
+    arr, _ = as_real_array(x, "clipped_naive")
+    return naive(np.clip(arr, -500, 500))  # a 0-d array stays 0-d: scalar in, scalar out
 
 
 #: Name -> function, in the order chapter 5 discusses them.

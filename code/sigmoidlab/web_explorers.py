@@ -63,17 +63,21 @@ def _data(spec: ExplorerSpec) -> dict[str, Any]:
     if spec.name == "saturation":
         depth_slider, scale_slider = spec.sliders
         exponents = [float(e) for e in scale_slider.steps()]
-        speeds, saturated = [], []
+        base = scale_slider.log_base or 2.0  # the scale slider is logarithmic (base 2)
+        speeds, saturated, states = [], [], []
         for depth in range(int(depth_slider.lo), int(depth_slider.hi) + 1):
-            profiles = [
-                explorers.saturation_profile(depth, scale_slider.log_base**e) for e in exponents
-            ]
+            profiles = [explorers.saturation_profile(depth, base**e) for e in exponents]
             speeds.append([[_short(v) for v in p.speeds] for p in profiles])
             saturated.append([[_short(v) for v in p.saturated] for p in profiles])
+            # The readout shows these at full precision: the page's own ratio of two 4-digit
+            # speeds rounded differently from Python's in the third digit in 10 states.
+            exact = [explorers.saturation_state(depth, base**e) for e in exponents]
+            states.append([[st["ratio"], st["saturated"]] for st in exact])
         return {
             "scales": exponents,
             "speeds": speeds,
             "saturated": saturated,
+            "states": states,
             "speed_range": list(explorers.SPEED_RANGE),
         }
     return {}
@@ -84,12 +88,15 @@ def _number(value: float) -> str:
 
 
 def _control(name: str, slider: Slider) -> str:
-    ident = f"sl-{name}-{slider.name}"
+    # Every string goes through html.escape, names included: a quote in one would end the
+    # attribute and let the rest of the name write markup.
+    ident = html.escape(f"sl-{name}-{slider.name}")
     log = f' data-log-base="{_number(slider.log_base)}"' if slider.log_base else ""
     return (
         f'<div class="sl-control"><label for="{ident}">{html.escape(slider.label)} = '
         f'<output for="{ident}">{_number(slider.start)}</output></label>'
-        f'<input type="range" id="{ident}" name="{slider.name}" min="{_number(slider.lo)}" '
+        f'<input type="range" id="{ident}" name="{html.escape(slider.name)}" '
+        f'min="{_number(slider.lo)}" '
         f'max="{_number(slider.hi)}" step="{_number(slider.step)}" '
         f'value="{_number(slider.value)}"{log}></div>'
     )
@@ -99,6 +106,8 @@ def static_explorer(name: str) -> StaticExplorer:
     """The kernel-free explorer ``name`` ("neuron", "steepness", "derivative" or
     "saturation") as self-contained HTML. Display it in a notebook cell (it is the cell's
     value) and the static site shows it with working sliders."""
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a string, got {type(name).__name__}")
     if name not in EXPLORERS:
         raise ValueError(f"no explorer {name!r}; choose one of {sorted(EXPLORERS)}")
     spec = EXPLORERS[name]
@@ -110,15 +119,24 @@ def static_explorer(name: str) -> StaticExplorer:
         "colours": OKABE_ITO,
         "readout": {k: list(v) for k, v in explorers.READOUT.items()},
         "data": _data(spec),
+        # The value of each position of a logarithmic slider, as Python computes base**e:
+        # the browser's Math.pow can differ from it in the last bit (2**-1.5 does).
+        "log_positions": {
+            s.name: [[float(e), s.log_base**e] for e in map(float, s.steps())]
+            for s in spec.sliders
+            if s.log_base
+        },
     }
     web = files("sigmoidlab") / "web"
     script = web.joinpath("explorers.js").read_text(encoding="utf-8")
     css = web.joinpath("explorers.css").read_text(encoding="utf-8")
-    # "</" cannot appear inside a <script>; JSON allows escaping the slash.
-    data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    # Inside a <script>, "</script" ends it and "<!--" changes how the end is found: writing
+    # every "<" as the JSON escape \u003c rules out both (JSON.parse reads it back as "<").
+    data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("<", "\\u003c")
     controls = "".join(_control(name, s) for s in spec.sliders)
+    esc_name = html.escape(name)
     html_text = (
-        f'<div class="sl-explorer" id="sl-{name}" data-explorer="{name}">'
+        f'<div class="sl-explorer" id="sl-{esc_name}" data-explorer="{esc_name}">'
         f"<style>{css}</style>"
         f'<p class="sl-title">{html.escape(spec.title)} '
         f"<small>(drag the sliders; this works without Python)</small></p>"

@@ -17,12 +17,13 @@ counterparts of :mod:`sigmoidlab.web_explorers`.
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, cast
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ships no type hints
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
+from ._checks import positive_real, real_number
 from .explorers import EXPLORERS, ExplorerSpec, Slider, format_state
 from .plotting import style
 
@@ -56,15 +57,29 @@ def _slider_widget(spec: Slider, value: float) -> widgets.ValueWidget:
     )
 
 
-class Explorer(widgets.VBox):
+def _start_value(spec: Slider, value: Any) -> float:
+    """A starting value for ``spec``: a finite number within the slider's range (ipywidgets
+    would silently clamp one outside it)."""
+    number = real_number(value, spec.name)
+    lo, hi = (
+        (spec.log_base**spec.lo, spec.log_base**spec.hi) if spec.log_base else (spec.lo, spec.hi)
+    )
+    if not lo <= number <= hi:
+        raise ValueError(f"{spec.name} must be between {lo:g} and {hi:g}, got {value!r}")
+    if spec.integer and not number.is_integer():
+        raise ValueError(f"{spec.name} must be a whole number, got {value!r}")
+    return number
+
+
+class Explorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     """Sliders, a figure and a readout for one :class:`~sigmoidlab.explorers.ExplorerSpec`.
 
     Parameters
     ----------
     spec : ExplorerSpec
         What to draw and which sliders drive it.
-    dpi : int
-        Resolution of the figure's PNG.
+    dpi : float
+        Resolution of the figure's PNG, positive.
     **values : float
         Starting slider values, by slider name (the spec's defaults otherwise).
 
@@ -80,12 +95,15 @@ class Explorer(widgets.VBox):
         The current numbers, as returned by the drawing function.
     """
 
-    def __init__(self, spec: ExplorerSpec, *, dpi: int = 100, **values: float) -> None:
+    def __init__(self, spec: ExplorerSpec, *, dpi: float = 100, **values: float) -> None:
+        if not isinstance(spec, ExplorerSpec):
+            raise TypeError(f"spec must be an ExplorerSpec, got {type(spec).__name__}")
         unknown = set(values) - {s.name for s in spec.sliders}
         if unknown:
             raise TypeError(f"{spec.name} explorer has no slider(s) {sorted(unknown)}")
-        self.spec, self.dpi = spec, dpi
-        start = {**spec.defaults, **values}
+        self.spec, self.dpi = spec, positive_real(dpi, "dpi")
+        by_name = {s.name: s for s in spec.sliders}
+        start = {**spec.defaults, **{k: _start_value(by_name[k], v) for k, v in values.items()}}
         self.sliders = {s.name: _slider_widget(s, start[s.name]) for s in spec.sliders}
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="720px"))
         self.readout = widgets.HTML()
@@ -105,7 +123,7 @@ class Explorer(widgets.VBox):
 
     def render(self) -> None:
         """Draw the figure for the current slider values and update image and readout."""
-        with mpl.rc_context(style()):
+        with mpl.rc_context(cast(Any, style())):  # rcParams keys are typed as literals
             fig = Figure(figsize=self.spec.figsize, layout="constrained")
             state = self.spec.draw(fig, **self.values)
             buffer = io.BytesIO()

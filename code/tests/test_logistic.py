@@ -10,6 +10,8 @@ and compared in ULPs (:func:`sigmoidlab.accuracy.ulp_error`), so a tolerance mea
 same thing in the tails (subnormal results included) as near zero.
 """
 
+import threading
+import tracemalloc
 import warnings
 
 import mpmath
@@ -17,11 +19,11 @@ import numpy as np
 import pytest
 import scipy.special
 
-from sigmoidlab import log_sigmoid, logit, sigmoid, sigmoid_derivative
+from sigmoidlab import log_sigmoid, logit, sigmoid, sigmoid_derivative, sigmoid_second_derivative
 from sigmoidlab._arrays import BLOCK
 from sigmoidlab.accuracy import ulp_error
 
-FUNCS = [sigmoid, sigmoid_derivative, log_sigmoid, logit]
+FUNCS = [sigmoid, sigmoid_derivative, sigmoid_second_derivative, log_sigmoid, logit]
 FLOATS = [np.float16, np.float32, np.float64, np.longdouble]
 
 # (x, sigma(x), sigma'(x), log sigma(x))
@@ -220,6 +222,7 @@ def test_bad_input_raises_type_error_naming_both_sides(func, bad, named):
     assert func.__name__ in message
     assert named in message  # what was given
     assert "accepts" in message and "floating" in message  # what is accepted
+    assert f"argument {'p' if func is logit else 'x'}" in message  # which argument
 
 
 def test_symmetry_exact_in_float64_on_a_grid():
@@ -269,3 +272,152 @@ def test_docstring_thresholds():
     assert sigmoid_derivative(745.13) > 0 and sigmoid_derivative(745.14) == 0.0
     with np.errstate(divide="ignore"):
         assert np.log(sigmoid(-745.14)) == -np.inf and np.log(sigmoid(37.44)) == 0.0
+
+
+# --- out= follows NumPy's ufunc rules (issue: overlapping out corrupted the result) ---
+
+
+def test_reported_overlap_case():
+    a = np.linspace(-9, 9, 50000)
+    r = sigmoid(a[:40000].copy())
+    sigmoid(a[:40000], out=a[10000:])
+    np.testing.assert_array_equal(a[10000:], r)
+
+
+def _overlap_pairs(a):
+    # (input view, out view) pairs over the same buffer `a` of 5 * BLOCK elements
+    n = 2 * BLOCK + 10
+    return {
+        "forward": (a[:n], a[5 : n + 5]),
+        "backward": (a[5 : n + 5], a[:n]),
+        "far-forward": (a[:n], a[BLOCK : BLOCK + n]),
+        "reversed": (a[:n], a[:n][::-1]),
+        "strided-in": (a[: 2 * n : 2], a[1 : n + 1]),
+        "strided-out": (a[1 : n + 1], a[: 2 * n : 2]),
+        "2-d-transposed": (a[: 100 * 90].reshape(100, 90), a[: 100 * 90].reshape(90, 100).T),
+        "interleaved": (a[: 2 * n : 2], a[1 : 2 * n : 2]),  # shares the buffer, no element
+    }
+
+
+@pytest.mark.parametrize("func", FUNCS)
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "forward",
+        "backward",
+        "far-forward",
+        "reversed",
+        "strided-in",
+        "strided-out",
+        "2-d-transposed",
+        "interleaved",
+    ],
+)
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.float16])
+def test_overlapping_out_gives_the_non_overlapping_result(func, kind, dtype):
+    a = np.random.default_rng(5).uniform(0.01, 0.99, 5 * BLOCK).astype(dtype)
+    x, out = _overlap_pairs(a)[kind]
+    expected = func(x.copy())
+    assert func(x, out=out) is out
+    np.testing.assert_array_equal(out, expected)
+
+
+@pytest.mark.parametrize("func", FUNCS)
+def test_exact_in_place_needs_no_full_copy(func):
+    x = np.random.default_rng(6).uniform(0.01, 0.99, 1 << 20)
+    expected = func(x.copy())
+    tracemalloc.start()
+    try:
+        func(x, out=x)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    np.testing.assert_array_equal(x, expected)
+    assert peak < x.nbytes / 4  # block-sized scratch only
+
+
+@pytest.mark.parametrize("func", FUNCS)
+def test_float16_needs_no_wide_copies(func):
+    x = np.random.default_rng(7).uniform(0.01, 0.99, 1 << 21).astype(np.float16)
+    tracemalloc.start()
+    try:
+        y = func(x)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert y.dtype == np.float16
+    # the result itself plus block-sized scratch (the old path needed 5x the result)
+    assert peak < y.nbytes + (1 << 20)
+
+
+@pytest.mark.parametrize("func", FUNCS)
+def test_scalar_with_out_returns_out(func):
+    out = np.empty(())
+    assert func(0.3, out=out) is out
+    assert out[()] == func(0.3)
+    out32 = np.empty((), dtype=np.float32)
+    assert func(np.float32(0.3), out=out32) is out32
+
+
+@pytest.mark.parametrize("func", FUNCS)
+def test_out_only_ever_holds_final_values(func):
+    # Another thread reading out= while the function runs must see each element either as it
+    # was before or as its final value, never an intermediate (exp(-|x|), 1 + e, ...).
+    x = np.random.default_rng(8).uniform(0.01, 0.99, 8 * BLOCK)
+    final = func(x)
+    sentinel = -7.0
+    bad = []
+    for _ in range(10):
+        out = np.full_like(x, sentinel)
+        done = threading.Event()
+
+        def watch(out=out, done=done):
+            while not done.is_set():
+                seen = out.copy()
+                wrong = (seen != sentinel) & (seen != final)
+                if wrong.any():
+                    bad.append(seen[wrong][:3])
+                    return
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        try:
+            for _ in range(5):
+                func(x, out=out)
+                out[...] = sentinel
+        finally:
+            done.set()
+            watcher.join()
+    assert not bad, f"intermediate values seen in out=: {bad[:3]}"
+
+
+# --- special values, for every function and dtype (issue 6) ---
+
+
+@pytest.mark.parametrize("dtype", FLOATS)
+def test_special_values_every_dtype(dtype):
+    info = np.finfo(dtype)
+    big, tiny_sub = info.max, info.smallest_subnormal
+    x = np.array([np.inf, -np.inf, np.nan, 0.0, -0.0, tiny_sub, -tiny_sub, big, -big], dtype)
+    s = sigmoid(x)
+    np.testing.assert_array_equal(s, np.array([1, 0, np.nan, 0.5, 0.5, 0.5, 0.5, 1, 0], dtype))
+    d = sigmoid_derivative(x)
+    np.testing.assert_array_equal(d, np.array([0, 0, np.nan] + [0.25] * 4 + [0, 0], dtype))
+    d2 = sigmoid_second_derivative(x)
+    assert np.isnan(d2[2]) and np.all(d2[[0, 1, 3, 4, 7, 8]] == 0)
+    # sigma''(x) ~ -x/8 near 0: signs follow -x, zeros included (an odd function)
+    assert np.array_equal(
+        np.signbit(d2[[0, 1, 3, 4, 7, 8]]), [True, False, True, False] * 1 + [True, False]
+    )
+    assert d2[5] <= 0 <= d2[6]  # -x/8 rounds to -0 / +0 (or the smallest subnormal)
+    ls = log_sigmoid(x)
+    np.testing.assert_array_equal(ls[[0, 1, 2, 8]], np.array([0, -np.inf, np.nan, -big], dtype))
+    assert np.all(ls[[3, 4, 5, 6]] == -np.log(dtype(2)))
+    assert ls[7] == 0
+    p = np.array([0, -0.0, 1, np.nan, tiny_sub, -tiny_sub, big, np.inf, -np.inf, 0.5], dtype)
+    lp = logit(p)
+    np.testing.assert_array_equal(
+        lp[[0, 1, 2, 3, 9]], np.array([-np.inf, -np.inf, np.inf, np.nan, 0], dtype)
+    )
+    assert np.isfinite(lp[4]) and lp[4] < 0
+    assert np.all(np.isnan(lp[[5, 6, 7, 8]]))

@@ -2,19 +2,22 @@
 
 That their sliders work in a browser is checked on the built site (tests/site)."""
 
+import dataclasses
+import itertools
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from sigmoidlab import sigmoid_derivative
-from sigmoidlab.explorers import EXPLORERS, READOUT, saturation_profile
+from sigmoidlab import explorers, sigmoid_derivative
+from sigmoidlab.explorers import EXPLORERS, READOUT, format_state, saturation_profile
 from sigmoidlab.web_explorers import StaticExplorer, static_explorer
 
 
@@ -87,14 +90,19 @@ def test_unknown_explorer():
         static_explorer("tanh")
 
 
-def test_javascript_derivative_is_the_stable_form():
-    # The page's sigma' must not be s * (1 - s), which cancels in the tails (chapter 2): run the
-    # JavaScript function itself in Node and compare it with sigmoidlab far out in both tails.
+def node_or_skip() -> str:
     node = shutil.which("node")
     if node is None:
         if os.environ.get("CI"):
             pytest.fail("node not found: the JavaScript check did not run")
         pytest.skip("node not found")
+    return node
+
+
+def test_javascript_derivative_is_the_stable_form():
+    # The page's sigma' must not be s * (1 - s), which cancels in the tails (chapter 2): run the
+    # JavaScript function itself in Node and compare it with sigmoidlab far out in both tails.
+    node = node_or_skip()
     js = (Path(__file__).resolve().parents[1] / "sigmoidlab" / "web" / "explorers.js").read_text()
     match = re.search(r"function sigmoidDerivative\(z\) \{.*?\n  \}", js, flags=re.S)
     assert match, "explorers.js has no sigmoidDerivative"
@@ -106,3 +114,222 @@ def test_javascript_derivative_is_the_stable_form():
     want = sigmoid_derivative(np.array(zs))
     assert np.all(got > 0)  # s * (1 - s) would give 0 from z = 37.43 on
     np.testing.assert_allclose(got, want, rtol=1e-14)
+
+
+# -- the page's readout equals Python's in every state ------------------------------------------
+# explorers.js run in Node against a minimal stand-in for the DOM: it sets the sliders to each
+# state asked for, fires the input event, and prints the values, state and readout the page shows.
+HARNESS = r"""
+// Runs explorers.js against a minimal stand-in for the DOM, sets the sliders to every state
+// asked for, and prints what the page would show: {values, state, readout} per state.
+var input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+function Node(tag) {
+  this.tagName = tag; this.attrs = {}; this.children = []; this.textContent = "";
+  this.listeners = {};
+}
+Node.prototype.setAttribute = function (k, v) { this.attrs[k] = String(v); };
+Node.prototype.getAttribute = function (k) { return k in this.attrs ? this.attrs[k] : null; };
+Node.prototype.appendChild = function (c) { this.children.push(c); return c; };
+Node.prototype.insertBefore = function (c, ref) {
+  var i = this.children.indexOf(ref);
+  this.children.splice(i < 0 ? 0 : i, 0, c);
+  return c;
+};
+Node.prototype.removeChild = function (c) {
+  this.children.splice(this.children.indexOf(c), 1);
+  return c;
+};
+Object.defineProperty(Node.prototype, "firstChild", {
+  get: function () { return this.children[0] || null; }
+});
+Node.prototype.addEventListener = function (type, fn) {
+  (this.listeners[type] = this.listeners[type] || []).push(fn);
+};
+Node.prototype.querySelectorAll = function (tag) {
+  var out = [];
+  (function walk(n) {
+    n.children.forEach(function (c) { if (c.tagName === tag) out.push(c); walk(c); });
+  })(this);
+  return out;
+};
+var root = new Node("div"), svg = new Node("svg"), readout = new Node("p"), legend = new Node("ul");
+var data = new Node("script");
+data.textContent = input.json;
+var outputs = {}, inputs = input.sliders.map(function (s) {
+  var n = new Node("input");
+  n.id = s.id; n.name = s.name; n.step = s.step; n.value = s.value;
+  if (s.log_base !== null) n.setAttribute("data-log-base", s.log_base);
+  outputs[s.id] = new Node("output");
+  return n;
+});
+root.querySelector = function (sel) {
+  if (sel === "script.sl-data") return data;
+  if (sel === "svg.sl-figure") return svg;
+  if (sel === ".sl-readout") return readout;
+  if (sel === ".sl-legend") return legend;
+  var m = /^output\[for='(.*)'\]$/.exec(sel);
+  if (m) return outputs[m[1]];
+  throw new Error("unexpected selector " + sel);
+};
+root.querySelectorAll = function (sel) {
+  if (sel === "input[type=range]") return inputs;
+  throw new Error("unexpected selector " + sel);
+};
+global.document = {
+  currentScript: { parentElement: root },
+  createElementNS: function (ns, tag) { return new Node(tag); },
+  createElement: function (tag) { return new Node(tag); },
+  createTextNode: function (text) { var n = new Node("#text"); n.textContent = text; return n; }
+};
+require("vm").runInThisContext(input.script);
+var shown = input.states.map(function (values) {
+  inputs.forEach(function (inp, i) { inp.value = values[i]; });
+  inputs[0].listeners.input[0]();
+  var page = JSON.parse(root.getAttribute("data-state"));
+  return { values: page.values, state: page.state, readout: readout.textContent };
+});
+console.log(JSON.stringify(shown));
+"""
+
+
+def python_state(name: str, values: dict[str, float]) -> dict[str, float]:
+    if name == "neuron":
+        return explorers.neuron_state(*(values[k] for k in ("w1", "w2", "b", "x1", "x2")))
+    if name == "steepness":
+        return explorers.steepness_state(values["c"])
+    if name == "derivative":
+        return explorers.derivative_state(values["z0"])
+    return explorers.saturation_state(int(values["depth"]), values["scale"])
+
+
+def run_page(html: str, states: list[list[str]]) -> list[dict]:
+    """Drive the explorer's own script in Node through ``states`` (slider value strings)."""
+    node = node_or_skip()
+    match = re.search(r'class="sl-data">(.*?)</script><script>(.*)</script></div>$', html, re.S)
+    assert match, "explorer HTML without its JSON spec and script"
+    sliders = []
+    for tag in re.findall(r'<input type="range"[^>]*>', html):
+        attrs = {k: unescape(v) for k, v in re.findall(r'([\w-]+)="([^"]*)"', tag)}
+        sliders.append(
+            {
+                "id": attrs["id"],
+                "name": attrs["name"],
+                "step": attrs["step"],
+                "value": attrs["value"],
+                "log_base": attrs.get("data-log-base"),
+            }
+        )
+    payload = {"json": match.group(1), "script": match.group(2), "sliders": sliders}
+    payload["states"] = states
+    out = subprocess.run(
+        [node, "-e", HARNESS], input=json.dumps(payload), capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    return json.loads(out.stdout)
+
+
+def slider_states(name: str, limit: int = 3000) -> list[list[str]]:
+    """Every combination of slider positions, or a seeded sample of ``limit`` of them."""
+    grids = [[repr(float(v)) for v in s.steps()] for s in EXPLORERS[name].sliders]
+    if np.prod([len(g) for g in grids]) <= limit:
+        return [list(t) for t in itertools.product(*grids)]
+    rng = random.Random(0)
+    corners = [[g[0] for g in grids], [g[-1] for g in grids], [g[len(g) // 2] for g in grids]]
+    return corners + [[rng.choice(g) for g in grids] for _ in range(limit)]
+
+
+@pytest.mark.parametrize("name", sorted(EXPLORERS))
+def test_javascript_readout_equals_python_in_every_state(name):
+    # Every state of the steepness, derivative and saturation explorers (33, 121 and 200) and
+    # 3,003 of the neuron's: the text the page shows is format_state of sigmoidlab's numbers.
+    # The saturation readout once divided the 4-digit speeds of the bars, and the steepness
+    # page took 2**e from Math.pow; both rounded differently from Python in a few states.
+    spec = EXPLORERS[name]
+    states = slider_states(name)
+    shown = run_page(static_explorer(name).html, states)
+    assert len(shown) == len(states)
+    wrong = []
+    for state, page in zip(states, shown, strict=True):
+        values = {
+            s.name: s.log_base ** float(v) if s.log_base else float(v)
+            for s, v in zip(spec.sliders, state, strict=True)
+        }
+        assert {k: page["values"][k] for k in values} == values, (name, state)
+        want = python_state(name, values)
+        if page["readout"] != format_state(want):
+            wrong.append((state, page["readout"], format_state(want)))
+        assert page["state"] == pytest.approx(want, rel=1e-12, abs=1e-15), (name, state)
+    assert not wrong, f"{len(wrong)} of {len(states)} states differ, e.g. {wrong[:3]}"
+
+
+@pytest.mark.parametrize(
+    ("value", "spec"),
+    [
+        (0.125, ".2f"),  # exact ties: Python rounds half to even, toFixed away from zero
+        (0.375, ".2f"),
+        (2.5, ".0f"),
+        (-2.5, ".0f"),
+        (0.5, ".0f"),
+        (0.005, ".0%"),  # 100 * 0.005 is 0.5 exactly, in floating point
+        (0.125, ".0%"),
+        (0.0625, ".3g"),
+        (1.125, ".3g"),
+        (2.675, ".2f"),  # not a tie: the double is below 2.675
+        (1.5e-5, ".3g"),  # Python switches to an exponent below 1e-4, toPrecision below 1e-6
+        (123456.0, ".3g"),
+        (100.0, ".3g"),
+        (9.9951, ".3g"),
+        (-0.0, ".3f"),
+        (-0.0, ".3g"),
+        (0.0, ".3g"),
+        (float("nan"), ".3g"),
+        (float("inf"), ".0%"),
+        (-float("inf"), ".4f"),
+        (1e-300, ".3g"),
+        (1.7976931348623157e308, ".3g"),
+        (3.0, "g"),
+    ],
+)
+def test_javascript_format_matches_python(value, spec):
+    node = node_or_skip()
+    js = (Path(__file__).resolve().parents[1] / "sigmoidlab" / "web" / "explorers.js").read_text()
+    start = js.index("  function isTie(rest)")
+    end = js.index("  // -- a tiny SVG plotting kit")
+    # json.dumps writes nan, inf and -0.0 as the JavaScript literals NaN, Infinity and -0.0
+    script = js[start:end] + f"\nconsole.log(fmt({json.dumps(value)}, {json.dumps(spec)}));"
+    out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == format(value, spec)
+
+
+def hostile_spec(name: str) -> explorers.ExplorerSpec:
+    """``name``'s explorer with markup in every string a reader never sees changed."""
+    spec = EXPLORERS[name]
+    evil = '"><script>alert(1)</script><!--'
+    first = dataclasses.replace(spec.sliders[0], name=f"x{evil}", label=f"w{evil}")
+    return dataclasses.replace(
+        spec, title=f"T{evil}", alt=f"A{evil}", sliders=(first, *spec.sliders[1:])
+    )
+
+
+@pytest.mark.parametrize("name", sorted(EXPLORERS))
+def test_hostile_names_and_labels_are_escaped(name, monkeypatch):
+    monkeypatch.setitem(EXPLORERS, name, hostile_spec(name))
+    html = static_explorer(name).html
+    # only the explorer's own two scripts, and no comment opened anywhere
+    assert html.count("<script") == 2 and "<!--" not in html
+    assert "alert(1)</script>" not in html
+    inputs = re.findall(r'<input type="range"[^>]*>', html)
+    assert len(inputs) == len(EXPLORERS[name].sliders)
+    attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', inputs[0]))
+    assert unescape(attrs["name"]) == EXPLORERS[name].sliders[0].name
+    inner = re.search(r'class="sl-data">(.*?)</script>', html, re.S).group(1)
+    assert "<" not in inner
+    assert json.loads(inner)["alt"] == EXPLORERS[name].alt  # read back intact
+
+
+def test_json_spec_escapes_comment_openers(monkeypatch):
+    spec = EXPLORERS["steepness"]
+    monkeypatch.setitem(EXPLORERS, "steepness", dataclasses.replace(spec, alt="a <!-- b </x"))
+    inner = re.search(r'class="sl-data">(.*?)</script>', static_explorer("steepness").html)
+    assert inner and "<!--" not in inner.group(1) and "</" not in inner.group(1)
+    assert json.loads(inner.group(1))["alt"] == "a <!-- b </x"

@@ -30,21 +30,44 @@
     return e / ((1 + e) * (1 + e));
   }
 
-  // -- formatting, as Python's format specs ".3f", ".4g", "g", ".0%" ------------------------
+  // -- formatting, exactly as Python's format specs ".3f", ".4g", "g", ".0%" ------------------
+  // JavaScript's toFixed and toExponential round an exact tie (a value whose decimal expansion
+  // ends in the 5 just past the last digit kept) away from zero; Python rounds it to even. 100
+  // digits show every such tie: a double's expansion that stops there is short, and one that
+  // goes on is not a tie. Python's "g" also switches to exponent notation at other bounds.
+  function isTie(rest) { return /^50*$/.test(rest); }
+  function isEven(digit) { return "02468".indexOf(digit) >= 0; }
+  function fixed(a, d) {  // a >= 0, finite: Python's format(a, f".{d}f")
+    if (a >= 1e21) return a.toFixed(d);  // never shown by the explorers
+    var long = a.toFixed(100), dot = long.indexOf(".");
+    var kept = long.slice(0, d ? dot + d + 1 : dot), last = kept.charAt(kept.length - 1);
+    return isTie(long.slice(dot + d + 1)) && isEven(last) ? kept : a.toFixed(d);
+  }
+  function significant(a, p) {  // a > 0, finite: [p digits rounded as Python does, exponent]
+    var m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(a.toExponential(p - 1));
+    var long = /^(\d)\.(\d+)e([+-]\d+)$/.exec(a.toExponential(100)), all = long[1] + long[2];
+    if (isTie(all.slice(p)) && isEven(all.charAt(p - 1))) return [all.slice(0, p), parseInt(long[3], 10)];
+    return [m[1] + (m[2] || ""), parseInt(m[3], 10)];
+  }
+  function trimZeros(s) { return s.indexOf(".") >= 0 ? s.replace(/0+$/, "").replace(/\.$/, "") : s; }
   function fmt(v, f) {
     var m = /^\.?(\d*)([fg%])$/.exec(f);
-    var d = m[1] === "" ? 6 : parseInt(m[1], 10);
-    if (m[2] === "f") return v.toFixed(d);
-    if (m[2] === "%") return (100 * v).toFixed(d) + "%";
-    if (v === 0) return "0";
-    var s = v.toPrecision(Math.max(d, 1));
-    if (s.indexOf("e") >= 0) {
-      var parts = s.split("e");
-      var mant = parts[0].indexOf(".") >= 0 ? parts[0].replace(/\.?0+$/, "") : parts[0];
-      var exp = parseInt(parts[1], 10);
-      return mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+    var d = m[1] === "" ? 6 : parseInt(m[1], 10), kind = m[2];
+    var sign = v < 0 || Object.is(v, -0) ? "-" : "", a = Math.abs(v), pct = kind === "%" ? "%" : "";
+    if (a !== a) return "nan" + pct;
+    if (kind === "%") a = Math.abs(100 * v);  // Python multiplies by 100 first, in floating point
+    if (a === Infinity) return sign + "inf" + pct;
+    if (kind !== "g") return sign + fixed(a, d) + pct;
+    var p = Math.max(d, 1);
+    if (a === 0) return sign + "0";
+    var se = significant(a, p), digits = se[0], exp = se[1];
+    if (exp >= -4 && exp < p) {
+      var s = exp >= 0 ? digits.slice(0, exp + 1) + "." + digits.slice(exp + 1)
+                       : "0." + "0".repeat(-exp - 1) + digits;
+      return sign + trimZeros(s);
     }
-    return s.indexOf(".") >= 0 ? s.replace(/\.?0+$/, "") : s;
+    var mant = trimZeros(digits.charAt(0) + "." + digits.slice(1));
+    return sign + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
   }
 
   // -- a tiny SVG plotting kit -----------------------------------------------------------------
@@ -238,8 +261,9 @@
       var D = spec.data, depth = Math.round(v.depth);
       var k = D.scales.indexOf(v.scale_exponent);
       var speeds = D.speeds[depth - 1][k], sat = D.saturated[depth - 1][k];
-      var mean = sat.reduce(function (p, q) { return p + q; }, 0) / sat.length;
-      var state = { ratio: speeds[depth - 1] / speeds[0], saturated: mean };
+      // The readout's numbers come exactly from sigmoidlab.saturation_state: computed here
+      // from the bars' 4-digit speeds, the ratio could round differently in its third digit.
+      var state = { ratio: D.states[depth - 1][k][0], saturated: D.states[depth - 1][k][1] };
       var layers = ticks(1, depth, 1);
       var left = axes([64, 12, 196, 260], [0.4, depth + 0.6], D.speed_range, {
         xticks: layers, yticks: [1e-11, 1e-9, 1e-7, 1e-5, 1e-3, 1e-1, 10], logy: true,
@@ -267,11 +291,20 @@
 
   // -- sliders -> values -> drawing ------------------------------------------------------------
   var inputs = Array.prototype.slice.call(root.querySelectorAll("input[type=range]"));
+  // base ** exponent exactly as Python computed it (Math.pow may differ in the last bit, which
+  // can change a rounded digit of the readout); Math.pow only off the slider's own positions.
+  function logValue(name, exponent, base) {
+    var table = (spec.log_positions || {})[name] || [];
+    for (var i = 0; i < table.length; i++) {
+      if (Math.abs(table[i][0] - exponent) < 1e-9) return table[i][1];
+    }
+    return Math.pow(base, exponent);
+  }
   function values() {
     var v = {};
     inputs.forEach(function (inp) {
       var raw = parseFloat(inp.value), base = inp.getAttribute("data-log-base");
-      var val = base ? Math.pow(parseFloat(base), raw) : raw;
+      var val = base ? logValue(inp.name, raw, parseFloat(base)) : raw;
       v[inp.name] = val;
       if (base) v[inp.name + "_exponent"] = raw;
       var shown = base ? fmt(val, ".3g") : (inp.step.indexOf(".") >= 0 ? val.toFixed(1) : String(val));
