@@ -7,7 +7,7 @@
 #   make lab     open the chapters as live notebooks in JupyterLab (widget explorers work)
 #   make bench   benchmark sigmoidlab against scipy.special.expit
 #   make execute re-run every chapter in place (authors, before committing a notebook)
-#   make lint    ruff on the package, tests and tools
+#   make lint    ruff on the package, tests and tools; mypy --strict on the package
 #   make portability  strict nbval under other OpenBLAS kernels and NumPy loops, where this CPU
 #                     can run them (in make test; tools/portability.py)
 #   make screenshots  screenshots of the live widget explorers in JupyterLab (authors)
@@ -64,6 +64,7 @@ $(AXE): tests/site/package.json tests/site/package-lock.json
 test: $(STAMP) $(AXE)
 	@rm -rf $(REPORTS) && mkdir -p $(REPORTS)
 	$(TIMED) "lint" 300 $(PY) -m ruff check $(LINTED)
+	$(TIMED) "types (mypy --strict)" 600 $(PY) -m mypy --config-file code/pyproject.toml code/sigmoidlab
 	$(TIMED) "unit tests" 900 $(PY) -m pytest code/tests -q --junitxml=$(REPORTS)/unit.xml
 	$(TIMED) "notebook hygiene and fail-fast" 900 $(PY) -m pytest tests --ignore=tests/site -q -rs -p no:cacheprovider --junitxml=$(REPORTS)/hygiene.xml
 	$(TIMED) "nbval (strict)" 900 $(PY) -m pytest --nbval book -q -p no:cacheprovider --junitxml=$(REPORTS)/nbval.xml
@@ -111,6 +112,7 @@ execute: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check $(LINTED)
 	$(PY) -m ruff format --check $(LINTED)
+	$(PY) -m mypy --config-file code/pyproject.toml code/sigmoidlab
 
 clean:
 	rm -rf _build

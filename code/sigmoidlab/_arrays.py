@@ -138,7 +138,8 @@ def overlaps(x: np.ndarray, out: np.ndarray) -> bool:
     if same:
         return False
     try:
-        return bool(np.shares_memory(x, out, max_work=10_000))
+        # NumPy's stubs allow only -1 and 0 here; the function takes any bound on its work.
+        return bool(np.shares_memory(x, out, max_work=10_000))  # type: ignore[arg-type]
     except np.exceptions.TooHardError:  # pragma: no cover - exotic stride patterns
         return True
 

@@ -111,7 +111,8 @@ def _times_sigmoid(x: np.ndarray, z_hi: np.ndarray, z_lo: np.ndarray) -> np.ndar
         tail = ((x * np.exp(z_hi + shift)) * (1 + z_lo)) * np.exp(-shift)
         out = np.where(z_hi < log_tiny + 1, tail, main)
         # x = -inf: the limit is 0 (from below); the formulas above give -inf * 0 = NaN
-        return np.where(x == -np.inf, dtype.type(-0.0), out)
+        result: np.ndarray = np.where(x == -np.inf, dtype.type(-0.0), out)
+        return result
 
 
 def _dd_of_product(digits: str, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -83,7 +83,8 @@ def _cross_entropy(y: np.ndarray, log_p: np.ndarray, log_q: np.ndarray) -> np.nd
         first = np.multiply(y, log_p, out=zero.copy(), where=y != 0)  # y = NaN: NaN
         second = np.multiply(1 - y, log_q, out=zero, where=y != 1)
         # Both terms are <= 0: adding them cannot cancel. 0 - sum gives +0.0, never -0.0.
-        return np.subtract(0, first + second)
+        loss: np.ndarray = np.subtract(0, first + second)
+        return loss
 
 
 def softplus(x: ArrayLike) -> FloatOrArray:

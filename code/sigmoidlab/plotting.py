@@ -8,9 +8,11 @@ than one chapter needs.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
+
+from ._checks import positive_int, real_number
 
 __all__ = ["OKABE_ITO", "centred_axes", "grid", "style", "use_style", "zero_lines"]
 
@@ -60,14 +62,15 @@ def use_style() -> None:
     """
     import matplotlib as mpl
 
-    mpl.rcParams.update(style())
+    # matplotlib types rcParams' keys as a Literal of every setting; style() is a plain dict.
+    mpl.rcParams.update(cast(Any, style()))
     try:
         from IPython import get_ipython
         from matplotlib_inline.backend_inline import set_matplotlib_formats
     except ImportError:  # plain Python: nothing to configure
         return
     if get_ipython() is not None:
-        set_matplotlib_formats("retina")
+        set_matplotlib_formats("retina")  # type: ignore[no-untyped-call]  # no annotations
 
 
 def zero_lines(ax: Any) -> Any:
@@ -93,5 +96,12 @@ def centred_axes(ax: Any, *, xlabel: str = "$z$", ylabel: str = "") -> Any:
 
 
 def grid(lo: float = -6.0, hi: float = 6.0, n: int = 601) -> np.ndarray:
-    """Evenly spaced inputs for smooth curves (601 points: exact steps of 0.02 on [-6, 6])."""
-    return np.linspace(lo, hi, n)
+    """Evenly spaced inputs for smooth curves (601 points: exact steps of 0.02 on [-6, 6]).
+
+    ``lo < hi`` are finite real numbers and ``n >= 2`` an integer; anything else is a
+    ``TypeError`` or ``ValueError`` naming the argument.
+    """
+    lo_, hi_ = real_number(lo, "lo"), real_number(hi, "hi")
+    if not lo_ < hi_:
+        raise ValueError(f"lo must be below hi, got lo={lo!r}, hi={hi!r}")
+    return np.linspace(lo_, hi_, positive_int(n, "n", minimum=2))

@@ -69,10 +69,12 @@ def _data(spec: ExplorerSpec) -> dict[str, Any]:
             profiles = [explorers.saturation_profile(depth, base**e) for e in exponents]
             speeds.append([[_short(v) for v in p.speeds] for p in profiles])
             saturated.append([[_short(v) for v in p.saturated] for p in profiles])
-            # The readout shows these at full precision: the page's own ratio of two 4-digit
-            # speeds rounded differently from Python's in the third digit in 10 states.
+            # The readout shows Python's own ratios: the page's ratio of two 4-digit speeds
+            # rounded differently from Python's in the third digit in 10 states. Six digits,
+            # not all 17: the last digits of a matrix product depend on the CPU's BLAS kernel,
+            # and the page must be the same on every machine that builds it.
             exact = [explorers.saturation_state(depth, base**e) for e in exponents]
-            states.append([[st["ratio"], st["saturated"]] for st in exact])
+            states.append([[float(f"{st['ratio']:.6g}"), st["saturated"]] for st in exact])
         return {
             "scales": exponents,
             "speeds": speeds,

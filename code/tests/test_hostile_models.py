@@ -552,3 +552,34 @@ def test_valid_results_unchanged_by_the_checks() -> None:
     out = Perceptron([1.0, 1.0], -1.5).output([1.0, 1.0])
     assert out == 1.0
     assert timing.ns_per_element(len, [1], repeats=1) >= 0
+
+
+# --- plotting.grid: the one plotting helper that takes numbers -------------------------------
+GRID_CASES = [
+    ({}, "value"),
+    ({"lo": 0, "hi": 1, "n": 2}, "value"),
+    ({"lo": "a"}, TypeError),
+    ({"hi": None}, TypeError),
+    ({"n": 2.5}, TypeError),
+    ({"n": True}, TypeError),
+    ({"lo": float("nan")}, ValueError),
+    ({"hi": float("inf")}, ValueError),
+    ({"lo": 1, "hi": 1}, ValueError),
+    ({"lo": 2, "hi": 1}, ValueError),
+    ({"n": 1}, ValueError),
+    ({"n": -5}, ValueError),
+]
+
+
+@pytest.mark.parametrize(("kwargs", "expected"), GRID_CASES, ids=[str(k) for k, _ in GRID_CASES])
+def test_grid_hostile(kwargs: dict[str, Any], expected: Any) -> None:
+    from sigmoidlab.plotting import grid
+
+    if expected == "value":
+        g = grid(**kwargs)
+        assert g.dtype == np.float64 and np.all(np.diff(g) > 0)
+        assert g.size == kwargs.get("n", 601)
+    else:
+        name = next(iter(kwargs)) if len(kwargs) == 1 else "lo"
+        with pytest.raises(expected, match=name):
+            grid(**kwargs)

@@ -258,7 +258,10 @@ def test_javascript_readout_equals_python_in_every_state(name):
         want = python_state(name, values)
         if page["readout"] != format_state(want):
             wrong.append((state, page["readout"], format_state(want)))
-        assert page["state"] == pytest.approx(want, rel=1e-12, abs=1e-15), (name, state)
+        # The saturation page carries Python's ratios to 6 digits (the digits after depend on
+        # the CPU's BLAS kernel); the text shown above is still exactly Python's.
+        rel = 5e-6 if name == "saturation" else 1e-12  # half a unit in the 6th digit
+        assert page["state"] == pytest.approx(want, rel=rel, abs=1e-15), (name, state)
     assert not wrong, f"{len(wrong)} of {len(states)} states differ, e.g. {wrong[:3]}"
 
 
