@@ -1,4 +1,4 @@
-"""Input handling shared by every elementwise function in :mod:`sigmoidlab`.
+"""Input handling shared by every elementwise function in ``sigmoidlab``.
 
 Two jobs live here, so that each public function can stay a few lines of maths:
 

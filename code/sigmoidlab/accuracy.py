@@ -104,9 +104,9 @@ def reference(name: str, x: npt.ArrayLike, dps: int = 50) -> list[Any]:
     Parameters
     ----------
     name : str
-        One of the keys of :data:`REFERENCES`.
+        One of the keys of ``REFERENCES``.
     x : array_like
-        Real input, as for :func:`sigmoidlab.sigmoid`.
+        Real input, as for :func:`.sigmoid`.
     dps : int, optional
         Decimal digits of working precision, from 15 to 10,000.
 
@@ -140,7 +140,7 @@ def ulp_error(computed: npt.ArrayLike, exact: Iterable[Any], dtype: npt.DTypeLik
     Parameters
     ----------
     computed : array_like
-        Computed real values, as for :func:`sigmoidlab.sigmoid`.
+        Computed real values, as for :func:`.sigmoid`.
     exact : iterable of mpmath numbers (or floats)
         The exact values, one per element of ``computed`` (flattened, C order).
     dtype : numpy floating dtype

@@ -7,7 +7,7 @@ r"""The sigmoid inside modern activations and output layers (chapter 6).
 * Hard swish: :math:`x \cdot \operatorname{hard\_sigmoid}(x)` (MobileNetV3).
 * Softmax, whose two-class case is the sigmoid: :math:`\operatorname{softmax}(z, 0)_1 = \sigma(z)`.
 
-Every function takes what :func:`sigmoidlab.sigmoid` takes (real numbers, lists of them, NumPy
+Every function takes what :func:`.sigmoid` takes (real numbers, lists of them, NumPy
 arrays or scalars of integer, boolean or floating dtype; anything else is a ``TypeError``
 naming the function), keeps float16/float32/float64/longdouble and turns integers and booleans
 into float64. None of them warns, for any input (not even under ``np.errstate(all="raise")``):
@@ -136,7 +136,7 @@ def silu(x: ArrayLike) -> FloatOrArray:
     Parameters
     ----------
     x : array_like
-        Real input, as for :func:`sigmoidlab.sigmoid`.
+        Real input, as for :func:`.sigmoid`.
 
     Returns
     -------
@@ -167,7 +167,7 @@ def gelu(x: ArrayLike) -> FloatOrArray:
     Parameters
     ----------
     x : array_like
-        Real input, as for :func:`sigmoidlab.sigmoid`.
+        Real input, as for :func:`.sigmoid`.
 
     Returns
     -------
@@ -216,7 +216,7 @@ def gelu_sigmoid(x: ArrayLike) -> FloatOrArray:
     Parameters
     ----------
     x : array_like
-        Real input, as for :func:`sigmoidlab.sigmoid`.
+        Real input, as for :func:`.sigmoid`.
 
     Returns
     -------
@@ -249,7 +249,7 @@ def gelu_tanh(x: ArrayLike) -> FloatOrArray:
     Parameters
     ----------
     x : array_like
-        Real input, as for :func:`sigmoidlab.sigmoid`.
+        Real input, as for :func:`.sigmoid`.
 
     Returns
     -------
@@ -299,7 +299,7 @@ def hard_swish(x: ArrayLike) -> FloatOrArray:
     Parameters
     ----------
     x : array_like
-        Real input, as for :func:`sigmoidlab.sigmoid`.
+        Real input, as for :func:`.sigmoid`.
 
     Returns
     -------
@@ -324,7 +324,7 @@ def softmax(z: ArrayLike, axis: int | tuple[int, ...] | None = -1) -> FloatOrArr
     Parameters
     ----------
     z : array_like
-        Real input, as for :func:`sigmoidlab.sigmoid`. A scalar is a one-element
+        Real input, as for :func:`.sigmoid`. A scalar is a one-element
         distribution (its softmax is 1).
     axis : int, tuple of int or None
         The axis (or axes) along which the entries sum to 1; ``None`` means all entries.

@@ -41,7 +41,7 @@ def _result(values: np.ndarray, arr: np.ndarray, scalar: bool) -> FloatOrArray:
 def scaled_arctan(x: ArrayLike) -> FloatOrArray:
     r""":math:`\frac{2}{\pi}\arctan x`, the arctangent squeezed into :math:`(-1, 1)`.
 
-    Real input as for :func:`sigmoidlab.sigmoid` (same dtype rules). Computed as
+    Real input as for :func:`.sigmoid` (same dtype rules). Computed as
     :math:`\arctan x / \operatorname{fl}(\pi/2)`, with the value ``arctan`` itself returns at
     :math:`+\infty`, so that :math:`\pm\infty` give exactly :math:`\pm1`; NaN gives NaN.
     Measured error against mpmath: at most 2 ULP in float64, 0.5 ULP in float32.
@@ -56,7 +56,7 @@ def scaled_arctan(x: ArrayLike) -> FloatOrArray:
 def softsign(x: ArrayLike) -> FloatOrArray:
     r""":math:`x / (1 + |x|)`: no exponential, and tails that approach :math:`\pm1` slowly.
 
-    Real input as for :func:`sigmoidlab.sigmoid` (same dtype rules). For :math:`|x| \ge 1`
+    Real input as for :func:`.sigmoid` (same dtype rules). For :math:`|x| \ge 1`
     it is evaluated as :math:`\operatorname{sign}(x) / (1 + 1/|x|)`, which gives the limits
     :math:`\pm1` at :math:`\pm\infty` (the plain quotient is :math:`\infty/\infty` = NaN
     there) and cannot overflow. NaN gives NaN. Measured error against mpmath: at most
@@ -75,7 +75,7 @@ def hard_sigmoid(x: ArrayLike) -> FloatOrArray:
 
     This is PyTorch's ``hardsigmoid`` (used in MobileNetV3); it equals ``relu6(x + 3) / 6``.
     Exactly 0 for :math:`x \le -3` (and :math:`-\infty`) and exactly 1 for :math:`x \ge 3`
-    (and :math:`+\infty`); NaN gives NaN. Real input as for :func:`sigmoidlab.sigmoid`
+    (and :math:`+\infty`); NaN gives NaN. Real input as for :func:`.sigmoid`
     (same dtype rules). Evaluated as :math:`(x + 3) \cdot \operatorname{fl}(1/6)`: near
     :math:`x = -3` the form :math:`x/6 + 1/2` cancels (relative error without bound as the
     result nears 0), while :math:`x + 3` is exact there. Measured error against mpmath: at

@@ -13,7 +13,7 @@ The first form needs :math:`a`, which has already been rounded: :math:`a = 1` ex
 from the logit :math:`z` and stay finite and accurate. This is why deep-learning frameworks
 offer "with logits" losses.
 
-Input policy, as everywhere in :mod:`sigmoidlab`: real numbers, lists of them, or NumPy
+Input policy, as everywhere in ``sigmoidlab``: real numbers, lists of them, or NumPy
 arrays or scalars of integer, boolean or floating dtype; anything else is a ``TypeError``
 naming the function and the argument. Labels ``y`` and probabilities ``a`` must lie in
 :math:`[0, 1]` (soft labels are allowed), else ``ValueError``; NaN is not an error but
@@ -93,7 +93,7 @@ def softplus(x: ArrayLike) -> FloatOrArray:
     Parameters
     ----------
     x : array_like
-        Real input, as for :func:`sigmoidlab.sigmoid` (same dtype rules).
+        Real input, as for :func:`.sigmoid` (same dtype rules).
 
     Returns
     -------
@@ -104,7 +104,7 @@ def softplus(x: ArrayLike) -> FloatOrArray:
     Notes
     -----
     Computed as :math:`-\log\sigma(-x) = \max(x, 0) + \log(1 + e^{-|x|})` with the stable
-    :func:`sigmoidlab.log_sigmoid`. Measured error against mpmath: at most 4 ULP in float64
+    :func:`.log_sigmoid`. Measured error against mpmath: at most 4 ULP in float64
     (the bound of ``log_sigmoid``), 0.5 ULP in float32.
     """
     arr, scalar = as_real_array(x, "softplus")

@@ -26,7 +26,7 @@ __all__ = ["Perceptron", "SigmoidNeuron", "TrainingHistory", "feedforward", "ste
 def step(z: ArrayLike) -> FloatOrArray:
     """Heaviside step as a perceptron uses it: 1.0 where ``z > 0``, else 0.0.
 
-    Real input as for :func:`sigmoidlab.sigmoid` (same dtype rules: float16/32/64 and
+    Real input as for :func:`.sigmoid` (same dtype rules: float16/32/64 and
     longdouble are kept, integers and booleans give float64; anything else is a
     ``TypeError`` naming ``step``). :math:`+\\infty` gives 1, :math:`-\\infty` and both zeros
     give 0, and NaN gives NaN (it is neither above nor below 0; a NaN reaching a perceptron

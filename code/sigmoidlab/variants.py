@@ -18,7 +18,7 @@ the tests pin down how each one fails. Use :func:`sigmoidlab.logistic.sigmoid` (
     ``naive(np.clip(x, -500, 500))``: no overflow in float64, but every x < -500 gets
     :math:`\sigma(-500) \approx 7.1 \times 10^{-218}`; float32 still overflows.
 
-Inputs follow the package's policy (see :func:`sigmoidlab.sigmoid`): integers and booleans
+Inputs follow the package's policy (see :func:`.sigmoid`): integers and booleans
 are converted to float64 *first*, as the core kernels do (``np.exp(-x)`` on a ``uint8`` array
 would wrap around: ``-x`` of 100 is 156), and anything that is not real numbers is a
 ``TypeError`` naming the function. Floating inputs keep their dtype and meet the naive
