@@ -73,8 +73,18 @@ def use_style() -> None:
         set_matplotlib_formats("retina")  # type: ignore[no-untyped-call]  # no annotations
 
 
+def _axes(ax: Any, func: str) -> Any:
+    """``ax`` if it is a matplotlib Axes; a TypeError naming ``func`` and ``ax`` otherwise."""
+    from matplotlib.axes import Axes
+
+    if not isinstance(ax, Axes):
+        raise TypeError(f"{func}() needs ax to be a matplotlib Axes, got {type(ax).__name__}")
+    return ax
+
+
 def zero_lines(ax: Any) -> Any:
     """Thin grey reference lines through the origin, for framed axes with several curves."""
+    _axes(ax, "zero_lines")
     ax.axhline(0.0, color="0.55", lw=0.9, zorder=0)
     ax.axvline(0.0, color="0.55", lw=0.9, zorder=0)
     return ax
@@ -85,6 +95,12 @@ def centred_axes(ax: Any, *, xlabel: str = "$z$", ylabel: str = "") -> Any:
 
     The axis labels go at the far ends of the axes, where a reader looks for them.
     """
+    _axes(ax, "centred_axes")
+    for name, label in (("xlabel", xlabel), ("ylabel", ylabel)):
+        if not isinstance(label, str):
+            raise TypeError(
+                f"centred_axes() needs {name} to be a string, got {type(label).__name__}"
+            )
     ax.spines["left"].set_position("zero")
     ax.spines["bottom"].set_position("zero")
     ax.spines["top"].set_visible(False)

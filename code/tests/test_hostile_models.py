@@ -583,3 +583,29 @@ def test_grid_hostile(kwargs: dict[str, Any], expected: Any) -> None:
         name = next(iter(kwargs)) if len(kwargs) == 1 else "lo"
         with pytest.raises(expected, match=name):
             grid(**kwargs)
+
+
+@pytest.mark.parametrize("bad", [None, "ax", 3, np.zeros((2, 2))], ids=repr)
+@pytest.mark.parametrize("func", ["zero_lines", "centred_axes"])
+def test_plotting_helpers_need_an_axes(func: str, bad: Any) -> None:
+    from sigmoidlab import plotting
+
+    with pytest.raises(TypeError, match=f"{func}\\(\\) needs ax to be a matplotlib Axes"):
+        getattr(plotting, func)(bad)
+
+
+def test_plotting_helpers_return_the_axes_they_were_given() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from sigmoidlab.plotting import centred_axes, zero_lines
+
+    fig, ax = plt.subplots()
+    try:
+        assert zero_lines(ax) is ax and centred_axes(ax, ylabel="$y$") is ax
+        with pytest.raises(TypeError, match="xlabel"):
+            centred_axes(ax, xlabel=None)
+    finally:
+        plt.close(fig)
