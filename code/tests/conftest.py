@@ -13,3 +13,11 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=200, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How the hostile-input cases ended, per module (tests/hostile.py)."""
+    from hostile import summary_lines
+
+    for line in summary_lines():
+        terminalreporter.write_line(line)

@@ -21,7 +21,6 @@ non-numbers at them. Running this module prints a summary line at the end of pyt
 
 from __future__ import annotations
 
-import collections
 import datetime
 import decimal
 import warnings
@@ -31,6 +30,7 @@ from typing import Any
 import mpmath
 import numpy as np
 import pytest
+from hostile import outcomes
 from hypothesis import given
 from hypothesis import strategies as st
 from test_applications import FLOAT64_BOUNDS, REFERENCES, to_mpf
@@ -82,25 +82,7 @@ LIMITS = {
     "softplus": (0.0, np.inf),
 }
 
-OUTCOMES: collections.Counter[str] = collections.Counter()
-
-
-class _Summary:
-    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        if OUTCOMES:
-            total = sum(OUTCOMES.values())
-            terminalreporter.write_line(
-                f"hostile elementwise: {total} cases tried: {OUTCOMES['value']} right value, "
-                f"{OUTCOMES['TypeError']} clear TypeError, {OUTCOMES['ValueError']} clear "
-                f"ValueError"
-            )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _summary(request: pytest.FixtureRequest) -> None:
-    manager = request.config.pluginmanager
-    if not manager.has_plugin("sigmoidlab-hostile-elementwise-summary"):
-        manager.register(_Summary(), "sigmoidlab-hostile-elementwise-summary")
+OUTCOMES = outcomes("elementwise")  # printed at the end of the run (conftest.py)
 
 
 def _ragged() -> list:

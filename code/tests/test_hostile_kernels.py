@@ -19,7 +19,6 @@ Running this module prints a summary line at the end of pytest's report, for exa
 # ruff: noqa: E501  (the case tables read best one case per line)
 from __future__ import annotations
 
-import collections
 import decimal
 import fractions
 import itertools
@@ -30,6 +29,7 @@ from typing import Any
 import mpmath
 import numpy as np
 import pytest
+from hostile import outcomes
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -42,25 +42,7 @@ KERNELS = [sigmoid, sigmoid_derivative, sigmoid_second_derivative, log_sigmoid, 
 ARGNAME = {f: "p" if f is logit else "x" for f in KERNELS}
 
 #: Outcomes of the cases that ran to the end, for the summary line.
-OUTCOMES: collections.Counter[str] = collections.Counter()
-
-
-class _Summary:
-    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        if OUTCOMES:
-            total = sum(OUTCOMES.values())
-            terminalreporter.write_line(
-                f"hostile kernels: {total} cases tried: {OUTCOMES['value']} right value, "
-                f"{OUTCOMES['TypeError']} clear TypeError, {OUTCOMES['ValueError']} clear "
-                f"ValueError"
-            )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _summary(request: pytest.FixtureRequest) -> None:
-    manager = request.config.pluginmanager
-    if not manager.has_plugin("sigmoidlab-hostile-summary"):
-        manager.register(_Summary(), "sigmoidlab-hostile-summary")
+OUTCOMES = outcomes("kernels")  # printed at the end of the run (conftest.py)
 
 
 def _f64_formula(f: Callable, x: np.ndarray) -> np.ndarray:

@@ -18,7 +18,6 @@ the caller had it, and the bounded redraw loop of two_clusters.
 # ruff: noqa: E501  (the case table reads best one case per line)
 from __future__ import annotations
 
-import collections
 import threading
 import tracemalloc
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hostile import outcomes
 
 from sigmoidlab import datasets, explorers, timing
 from sigmoidlab.calculus import central_difference, step_size_sweep
@@ -54,26 +54,7 @@ from sigmoidlab.widgets import (
 )
 
 HANG_LIMIT = 60.0  # seconds; every case takes milliseconds, this only stops a hang
-OUTCOMES: collections.Counter[str] = collections.Counter()
-
-
-class _Summary:
-    @pytest.hookimpl(trylast=True)
-    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        if OUTCOMES:
-            total = sum(OUTCOMES.values())
-            terminalreporter.write_line(
-                f"hostile models: {total} cases tried: {OUTCOMES['value']} right value, "
-                f"{OUTCOMES['TypeError']} clear TypeError, {OUTCOMES['ValueError']} clear "
-                f"ValueError"
-            )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _summary(request: pytest.FixtureRequest) -> None:
-    manager = request.config.pluginmanager
-    if not manager.has_plugin("sigmoidlab-hostile-models-summary"):
-        manager.register(_Summary(), "sigmoidlab-hostile-models-summary")
+OUTCOMES = outcomes("models")  # printed at the end of the run (conftest.py)
 
 
 # -- small valid data ----------------------------------------------------------------------------
