@@ -23,6 +23,7 @@ ALLOWED_TAGS = {
     "remove-output",
     "remove-cell",
     "hide-cell",
+    "assert-lesson",  # a visible assert that is itself the lesson (tests/site/test_reader.py)
 }
 
 
@@ -59,10 +60,22 @@ def test_notebook_hygiene(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_chapter_says_how_to_run_it(path):
+    """One line near the top links to the page that says how (said once, not per chapter)."""
     nb = nbformat.read(path, as_version=4)
-    tips = [c.source for c in nb.cells[:3] if "Run this chapter yourself" in c.source]
-    assert tips, "the chapter opens with a 'Run this chapter yourself' admonition"
-    assert "make lab" in tips[0] and path.name in tips[0], tips[0]
+    opening = "\n".join(c.source for c in nb.cells[:3] if c.cell_type == "markdown")
+    assert "(running.md)" in opening, "the chapter opens with a link to running.md"
+    assert "Run this chapter yourself" not in opening, "the old per-chapter box is back"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_hidden_checks_are_labelled(path):
+    """A check hidden from the site is still read in the notebook: it says what it is."""
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type == "code" and "remove-cell" in tags and "assert" in cell.source:
+            first = cell.source.lstrip().splitlines()[0]
+            assert first.startswith("# Check:"), f"unlabelled hidden check:\n{first}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
