@@ -1,6 +1,9 @@
 # The Sigmoid Course: every command a reader or CI needs.
 #   make book    create .venv, install, execute notebooks (cached), build the HTML site
-#   make test    unit tests, nbval on every notebook, -W book build, browser checks
+#   make test    unit tests, nbval on every notebook, -W book build, the PDF and its checks,
+#                browser checks
+#   make pdf     the whole book as one PDF: _build/pdf/sigmoid-course.pdf, copied into the
+#                site as _build/html/sigmoid-course.pdf (make book builds it too)
 #   make test-min  unit tests against the oldest versions declared (code/min-versions.txt),
 #                  in .venv-min on Python 3.10 (the oldest supported), else python3 (it says)
 #   make serve   serve the built site on http://127.0.0.1:8000
@@ -26,7 +29,7 @@ JBFLAGS := -W -n --keep-going
 TIMED := $(PY) tools/timed.py $(REPORTS)/times.tsv
 LINTED := code tools tests conftest.py
 
-.PHONY: book test serve lab screenshots bench execute lint clean venv site-build portability
+.PHONY: book test serve lab screenshots bench execute lint clean venv site-build portability pdf
 
 venv: $(STAMP)
 
@@ -39,6 +42,7 @@ $(STAMP): requirements.txt code/pyproject.toml
 
 book: $(STAMP)
 	$(JB) build . $(JBFLAGS)
+	$(MAKE) --no-print-directory pdf PDFFLAGS="--execute cache --optional"
 	@echo ""
 	@echo "The book is built. Open file://$(CURDIR)/_build/html/index.html or run: make serve"
 
@@ -66,10 +70,12 @@ test: $(STAMP) $(AXE)
 	$(TIMED) "lint" 300 $(PY) -m ruff check $(LINTED)
 	$(TIMED) "types (mypy --strict)" 600 $(PY) -m mypy --config-file code/pyproject.toml code/sigmoidlab
 	$(TIMED) "unit tests" 900 $(PY) -m pytest code/tests -q --junitxml=$(REPORTS)/unit.xml
-	$(TIMED) "notebook hygiene and fail-fast" 900 $(PY) -m pytest tests --ignore=tests/site -q -rs -p no:cacheprovider --junitxml=$(REPORTS)/hygiene.xml
+	$(TIMED) "notebook hygiene and fail-fast" 900 $(PY) -m pytest tests --ignore=tests/site --ignore=tests/pdf -q -rs -p no:cacheprovider --junitxml=$(REPORTS)/hygiene.xml
 	$(TIMED) "nbval (strict)" 900 $(PY) -m pytest --nbval book -q -p no:cacheprovider --junitxml=$(REPORTS)/nbval.xml
 	$(TIMED) "portability (nbval, other CPU paths)" 2400 $(PY) tools/portability.py
 	$(TIMED) "book build (-W, stored outputs)" 900 $(MAKE) --no-print-directory site-build
+	$(TIMED) "PDF build (stored outputs)" 900 $(MAKE) --no-print-directory pdf
+	$(TIMED) "PDF checks" 600 $(PY) -m pytest tests/pdf -q -rs -p no:cacheprovider --junitxml=$(REPORTS)/pdf.xml
 	$(TIMED) "browser checks" 900 $(PY) -m pytest tests/site -q -rs -p no:cacheprovider --junitxml=$(REPORTS)/site.xml
 	@$(PY) tools/summary.py $(REPORTS)
 
@@ -79,6 +85,13 @@ test: $(STAMP) $(AXE)
 site-build:
 	@sed 's/^  execute_notebooks: .*/  execute_notebooks: "off"/' _config.yml > .config.test.yml
 	$(JB) build . $(JBFLAGS) --config .config.test.yml
+
+# The whole book as one PDF (tools/build_pdf.py): the singlehtml build printed by Chromium.
+# It renders the notebooks' stored outputs; `make book` passes --execute cache so the PDF
+# shows the outputs the site was just built with. The site links the copy in _build/html;
+# `make book` also passes --optional: without Chromium it says so and takes that link out.
+pdf: $(STAMP)
+	$(PY) tools/build_pdf.py $(PDFFLAGS) _build/pdf/sigmoid-course.pdf _build/html/sigmoid-course.pdf
 
 # Strict nbval again under other OpenBLAS kernels and NumPy loops, each only where this CPU can
 # run it: the committed outputs must be what any reader's CPU produces (tools/portability.py).

@@ -420,7 +420,7 @@ EXPLORERS: dict[str, ExplorerSpec] = {
         ),
         draw_neuron,
         (6.4, 5.0),
-        "The input plane of a two-input sigmoid neuron, shaded from white (output 0) to blue "
+        "The input plane of a two-input sigmoid neuron, shaded from no colour (output 0) to blue "
         "(output 1), with the lines where the output is 0.1, 0.5 and 0.9 and the input point.",
     ),
     "steepness": ExplorerSpec(

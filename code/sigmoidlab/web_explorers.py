@@ -6,10 +6,12 @@ as one self-contained piece of HTML: range inputs, an empty ``<svg>``, a JSON sp
 small script (``web/explorers.js``) that draws in the reader's browser. Nothing is fetched,
 so it works offline and in a downloaded notebook alike.
 
-The slider ranges, labels, colours, alt text and every number that needs the package come
-from :mod:`sigmoidlab.explorers`; the saturation explorer's per-layer speeds are computed
-here for every slider position. The output is deterministic (same text on every run), so a
-notebook cell showing it passes strict nbval.
+The slider ranges, labels, alt text and every number that needs the package come from
+:mod:`sigmoidlab.explorers`; the saturation explorer's per-layer speeds are computed here for
+every slider position. Colours are CSS variables: the page's own (pydata-sphinx-theme's on
+the book's site, JupyterLab's in a notebook) for background, text and lines, and Okabe-Ito
+hues for the curves, with a lighter set for dark mode (``DARK_HUES``). The output is
+deterministic (same text on every run), so a notebook cell showing it passes strict nbval.
 """
 
 from __future__ import annotations
@@ -26,14 +28,40 @@ from .plotting import OKABE_ITO
 
 __all__ = ["StaticExplorer", "static_explorer"]
 
-# Width and height in SVG units. The figure scales with the page, up to 34rem (about 1.2x),
-# down to a phone's width (about 0.8x): 14-unit text stays between about 11 and 17 pixels.
+# The figure's size before the script runs, and where the page gives it no width (a hidden
+# element): the script lays the figure out again for the width it gets, one unit per pixel.
 SVG_SIZE = {
     "neuron": (440, 372),
     "steepness": (440, 300),
     "derivative": (440, 402),
     "saturation": (440, 318),
 }
+
+#: The curve colours in dark mode: Okabe-Ito's hues, lightened (mixed with white) where needed
+#: for a contrast of at least 3:1 against the dark backgrounds of the book's theme (#121212),
+#: pydata-sphinx-theme (#14181e) and JupyterLab (#111111). Blue is lightened by a fifth (3.4:1
+#: becomes 4.9:1); vermillion and green already pass (4.6:1 and 5.2:1). The neuron's shading
+#: ("shade") is the sky blue on a light page and the deeper blue on a dark one, so that the
+#: light contour lines drawn over it stay visible.
+DARK_HUES = {"blue": "#338EC1", "vermillion": OKABE_ITO["vermillion"], "green": OKABE_ITO["green"]}
+LIGHT_EXTRAS = {"shade": OKABE_ITO["sky"], "band": "#E0E0E0"}
+DARK_EXTRAS = {"shade": OKABE_ITO["blue"], "band": "#30363F"}
+
+
+def _palette_css() -> str:
+    """CSS variables for the curves: Okabe-Ito on a light page, ``DARK_HUES`` on a dark
+    one (the book's dark theme, or JupyterLab's)."""
+    light = {k: OKABE_ITO[k] for k in DARK_HUES} | LIGHT_EXTRAS
+    dark = DARK_HUES | DARK_EXTRAS
+
+    def block(colours: dict[str, str]) -> str:
+        return "".join(f"--sl-{k}:{v};" for k, v in colours.items())
+
+    return (
+        f".sl-explorer{{{block(light)}}}\n"
+        'html[data-theme="dark"] .sl-explorer,body[data-jp-theme-light="false"] .sl-explorer'
+        f"{{{block(dark)}}}\n"
+    )
 
 
 class StaticExplorer:
@@ -118,7 +146,6 @@ def static_explorer(name: str) -> StaticExplorer:
         "name": name,
         "size": [width, height],
         "alt": spec.alt,
-        "colours": OKABE_ITO,
         "readout": {k: list(v) for k, v in explorers.READOUT.items()},
         "data": _data(spec),
         # The value of each position of a logarithmic slider, as Python computes base**e:
@@ -136,16 +163,20 @@ def static_explorer(name: str) -> StaticExplorer:
     # every "<" as the JSON escape \u003c rules out both (JSON.parse reads it back as "<").
     data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("<", "\\u003c")
     controls = "".join(_control(name, s) for s in spec.sliders)
+    n = len(spec.sliders)
+    # "sl-many": three sliders or more go in two columns where there is room
+    layout = " sl-many" if n > 2 else ""
     esc_name = html.escape(name)
+    # The figure first and the sliders right under it: on a phone both fit on the screen.
     html_text = (
         f'<div class="sl-explorer" id="sl-{esc_name}" data-explorer="{esc_name}">'
-        f"<style>{css}</style>"
+        f"<style>{_palette_css()}{css}</style>"
         f'<p class="sl-title">{html.escape(spec.title)} '
-        f"<small>(drag the sliders; this works without Python)</small></p>"
-        f'<div class="sl-controls">{controls}</div>'
+        f"<small>(drag the slider{'' if n == 1 else 's'}; this works without Python)</small></p>"
         f'<svg class="sl-figure" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{html.escape(spec.alt)}"></svg>'
         '<ul class="sl-legend"></ul>'
+        f'<div class="sl-controls{layout}">{controls}</div>'
         f'<p class="sl-readout" aria-live="polite"></p>'
         f'<script type="application/json" class="sl-data">{data}</script>'
         f"<script>{script}</script>"

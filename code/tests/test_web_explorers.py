@@ -336,3 +336,91 @@ def test_json_spec_escapes_comment_openers(monkeypatch):
     inner = re.search(r'class="sl-data">(.*?)</script>', static_explorer("steepness").html)
     assert inner and "<!--" not in inner.group(1) and "</" not in inner.group(1)
     assert json.loads(inner.group(1))["alt"] == "a <!-- b </x"
+
+
+# -- colours follow the theme; curves keep their contrast in dark mode ---------------------------
+WEB = Path(__file__).resolve().parents[1] / "sigmoidlab" / "web"
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two "#rrggbb" colours."""
+
+    def luminance(colour: str) -> float:
+        rgb = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+# Page backgrounds and text colours: the book's theme (sphinx-book-theme on pydata-sphinx-theme)
+# in light and dark mode, pydata's own dark background, and JupyterLab's dark theme.
+LIGHT_BACKGROUNDS = ["#ffffff"]
+DARK_BACKGROUNDS = ["#121212", "#14181e", "#111111"]
+DARK_TEXT = "#ced6dd"  # pydata's --pst-color-text-base in dark mode: axes and contour lines
+
+
+def test_contrast_helper():
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#0072B2", "#121212") == pytest.approx(3.61, abs=0.01)  # why blue changes
+
+
+def test_curve_colours_keep_3_to_1_in_light_and_dark_mode():
+    from sigmoidlab.plotting import OKABE_ITO
+    from sigmoidlab.web_explorers import DARK_EXTRAS, DARK_HUES
+
+    for name, dark in DARK_HUES.items():
+        for bg in LIGHT_BACKGROUNDS:
+            assert contrast(OKABE_ITO[name], bg) >= 3, (name, bg)
+        for bg in DARK_BACKGROUNDS:
+            assert contrast(dark, bg) >= 3, (name, dark, bg)
+    # the neuron's contour lines (text colour) stay visible over its full shading
+    assert contrast(DARK_TEXT, DARK_EXTRAS["shade"]) >= 3
+    assert contrast("#222832", OKABE_ITO["sky"]) >= 3  # light mode: dark lines on sky blue
+
+
+@pytest.mark.parametrize("name", sorted(EXPLORERS))
+def test_palette_is_in_the_html_for_both_modes(name):
+    from sigmoidlab.web_explorers import DARK_HUES
+
+    html = static_explorer(name).html
+    style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    dark = re.search(r'html\[data-theme="dark"\] \.sl-explorer,[^{]*\{([^}]*)\}', style)
+    assert dark, "no dark-mode palette"
+    for key, colour in DARK_HUES.items():
+        assert f"--sl-{key}:{colour};" in dark.group(1)
+
+
+def test_no_colour_is_hard_coded():
+    # Every colour comes from a CSS variable (the theme's, with a fallback for pages without
+    # it), so the explorer follows light and dark mode; the script writes no colour literal.
+    js = (WEB / "explorers.js").read_text()
+    assert not re.findall(r"#[0-9a-fA-F]{3,6}\b|\brgb\(|\"(white|black)\"", js)
+    css = (WEB / "explorers.css").read_text()
+    declarations = re.findall(
+        r"(?:^|[;{\s])((?:background|color|border|fill|stroke)[^:;{}]*):([^;}]*)", css
+    )
+    assert declarations, "no colour declarations found: the pattern is wrong"
+    for prop, value in declarations:
+        if re.search(r"#[0-9a-fA-F]{3,6}\b|rgb\(", value):
+            assert value.strip().startswith("var("), (prop, value)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(1e-11, "10⁻¹¹"), (0.1, "10⁻¹"), (10.0, "10¹"), (1.0, "10⁰")]
+)
+def test_axis_writes_powers_of_ten_as_superscripts(value, shown):
+    node = node_or_skip()
+    js = (WEB / "explorers.js").read_text()
+    start, end = js.index("  var SUP = {"), js.index("  var uid = 0;")
+    script = js[start:end] + f"\nconsole.log(powerOfTen({json.dumps(value)}));"
+    out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == shown
+
+
+@pytest.mark.parametrize("name", sorted(EXPLORERS))
+def test_title_counts_the_sliders(name):
+    html = static_explorer(name).html
+    one = len(EXPLORERS[name].sliders) == 1
+    assert ("(drag the slider;" in html) == one and ("(drag the sliders;" in html) == (not one)

@@ -1,0 +1,69 @@
+/* Display equations wider than the column scroll sideways (course.css), and
+ * say so.
+ *
+ * Once MathJax has typeset the page, every display equation that does not fit
+ * gets the class "course-scrolls" (a thin visible scrollbar),
+ * "course-more-left"/"course-more-right" while there is more to see on that
+ * side (a fade at that edge), and tabindex=0 with a name, so that a keyboard
+ * user can focus it and scroll it with the arrow keys. Re-checked whenever the
+ * box or its content changes size. On pages with MathJax, <html> gets
+ * data-course-math="ready" when every box has been measured.
+ */
+(() => {
+  "use strict";
+  const SELECTOR = 'mjx-container[jax="CHTML"][display="true"]';
+
+  const update = (box) => {
+    const over = box.scrollWidth - box.clientWidth > 1;
+    box.classList.toggle("course-scrolls", over);
+    box.classList.toggle("course-more-left", over && box.scrollLeft > 1);
+    box.classList.toggle(
+      "course-more-right",
+      over && box.scrollLeft + box.clientWidth < box.scrollWidth - 1,
+    );
+    if (over && !box.hasAttribute("tabindex")) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", "Equation, scrolls sideways");
+      box.dataset.courseScroll = "1";
+    } else if (!over && box.dataset.courseScroll) {
+      for (const name of ["tabindex", "role", "aria-label", "data-course-scroll"]) {
+        box.removeAttribute(name);
+      }
+    }
+  };
+
+  const watch = () => {
+    const boxes = document.querySelectorAll(SELECTOR);
+    if (!boxes.length) return;
+    // The box changes size with the window, its content when MathJax's fonts
+    // arrive.
+    const resize = new ResizeObserver((entries) =>
+      entries.forEach((e) => update(e.target.closest(SELECTOR))),
+    );
+    boxes.forEach((box) => {
+      update(box);
+      box.addEventListener("scroll", () => update(box), { passive: true });
+      resize.observe(box);
+      if (box.firstElementChild) resize.observe(box.firstElementChild);
+    });
+  };
+
+  // Tests wait for data-course-math="ready": every box measured with its fonts.
+  const ready = () => {
+    document.querySelectorAll(SELECTOR).forEach(update);
+    document.documentElement.dataset.courseMath = "ready";
+  };
+  const start = () => {
+    if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+      MathJax.startup.promise
+        .then(watch)
+        .then(() => document.fonts.ready)
+        .then(ready);
+    }
+  };
+  // This deferred script may run before MathJax's (also deferred) loader, which
+  // has run and set its promise by DOMContentLoaded.
+  if (document.readyState === "complete") start();
+  else document.addEventListener("DOMContentLoaded", start);
+})();
