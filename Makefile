@@ -10,7 +10,7 @@
 #   make lab     open the chapters as live notebooks in JupyterLab (widget explorers work)
 #   make bench   benchmark sigmoidlab against scipy.special.expit
 #   make execute re-run every chapter in place (authors, before committing a notebook)
-#   make lint    ruff on the package, tests and tools; mypy --strict on the package
+#   make lint    ruff on the package, tests, tools and chapters; mypy --strict on the package
 #   make portability  strict nbval under other OpenBLAS kernels and NumPy loops, where this CPU
 #                     can run them (in make test; tools/portability.py)
 #   make screenshots  screenshots of the live widget explorers in JupyterLab (authors)
@@ -27,7 +27,7 @@ AXE := tests/site/node_modules/axe-core/axe.min.js
 PORT ?= 8000
 JBFLAGS := -W -n --keep-going
 TIMED := $(PY) tools/timed.py $(REPORTS)/times.tsv
-LINTED := code tools tests conftest.py
+LINTED := code tools tests conftest.py book
 
 .PHONY: book test serve lab screenshots bench execute lint clean venv site-build portability pdf
 
@@ -68,6 +68,7 @@ $(AXE): tests/site/package.json tests/site/package-lock.json
 test: $(STAMP) $(AXE)
 	@rm -rf $(REPORTS) && mkdir -p $(REPORTS)
 	$(TIMED) "lint" 300 $(PY) -m ruff check $(LINTED)
+	$(TIMED) "format (ruff format --check)" 300 $(PY) -m ruff format --check $(LINTED)
 	$(TIMED) "types (mypy --strict)" 600 $(PY) -m mypy --config-file code/pyproject.toml code/sigmoidlab
 	$(TIMED) "unit tests" 900 $(PY) -m pytest code/tests -q --junitxml=$(REPORTS)/unit.xml
 	$(TIMED) "notebook hygiene and fail-fast" 900 $(PY) -m pytest tests --ignore=tests/site --ignore=tests/pdf -q -rs -p no:cacheprovider --junitxml=$(REPORTS)/hygiene.xml

@@ -5,8 +5,10 @@ Every page at 360 and 390 px (the narrowest common phones):
 * no page is wider than the viewport (nothing scrolls sideways but code and equation boxes);
 * every image is shown within 2% of its natural aspect ratio, and every inline SVG figure
   has an accessible name;
-* every display equation fits its column or sits in a box that scrolls sideways.
+* every display equation fits its column or sits in a box that scrolls sideways, shows that
+  it does (book/_static/course-math.js: a scrollbar and a fade) and takes keyboard focus.
 Every chapter, at 1280 px:
+* no code cell scrolls sideways (its lines are at most 79 characters, and fit);
 * no visible code line is an ``assert`` unless its cell is tagged ``assert-lesson`` (the prose
   says why that assert is shown);
 * every solution is closed until its toggle is clicked, and opens when it is;
@@ -54,9 +56,12 @@ LAYOUT_JS = """() => {
     const right = Math.min(column.right, doc.clientWidth) + 1;
     const fits = box.left >= column.left - 1 && box.right <= right
                  && eq.scrollWidth <= eq.clientWidth + 1;
-    if (!fits && !scrolls(eq) && getComputedStyle(eq).overflowX !== 'auto')
-      problems.push(`equation ${JSON.stringify(eq.textContent.slice(0, 40))} is cut at ` +
-                    `${Math.round(box.right)} px and does not scroll`);
+    if (fits) continue;
+    const what = `equation ${JSON.stringify(eq.textContent.slice(0, 40))}`;
+    if (!scrolls(eq) && getComputedStyle(eq).overflowX !== 'auto')
+      problems.push(`${what} is cut at ${Math.round(box.right)} px and does not scroll`);
+    else if (!eq.classList.contains('course-scrolls') || eq.tabIndex !== 0)
+      problems.push(`${what} scrolls with no visible sign or keyboard access (course-math.js)`);
   }
   return problems;
 }"""
@@ -66,6 +71,7 @@ def typeset(page) -> None:
     if page.evaluate("document.querySelectorAll('.math').length"):
         page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
         page.evaluate("MathJax.startup.promise")
+        page.wait_for_function("document.documentElement.dataset.courseMath === 'ready'")
 
 
 @pytest.mark.parametrize("width", [360, 390])
@@ -88,7 +94,10 @@ CHECKS_JS = """() => {
       if (/^\\s*assert\\b/.test(line)) shown.push(line.trim());
   }
   const lessons = document.querySelectorAll('.tag_assert-lesson').length;
-  return {shown, lessons};
+  const scrolling = Array.from(document.querySelectorAll('.cell_input pre'))
+    .filter(pre => pre.checkVisibility() && pre.scrollWidth > pre.clientWidth + 1)
+    .map(pre => pre.innerText.split('\\n')[0].slice(0, 60));
+  return {shown, lessons, scrolling};
 }"""
 
 SOLUTIONS_JS = """() => Array.from(document.querySelectorAll('div.solution')).map(sol => {
@@ -119,6 +128,10 @@ def test_checks_stay_out_of_the_readers_way(path, browser, base_url):
         f"{path} shows {len(checks['shown'])} assert lines outside cells tagged assert-lesson "
         f"(hide the check with remove-cell, or tag it and say in the prose why it is shown): "
         f"{checks['shown'][:5]}"
+    )
+    assert not checks["scrolling"], (
+        f"{path}: code cells that scroll sideways at 1280 px (lines over 79 characters?): "
+        f"{checks['scrolling']}"
     )
     lessons = checks["lessons"]
     assert lessons <= 3, f"{path}: {lessons} assert-lesson cells; keep them rare"

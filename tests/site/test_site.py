@@ -74,6 +74,9 @@ def wait_for_mathjax(page) -> dict:
         "window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=15000
     )
     page.evaluate("MathJax.startup.promise")
+    # course-math.js then marks equations too wide for their column as focusable scroll
+    # boxes; axe must see the finished page.
+    page.wait_for_function("document.documentElement.dataset.courseMath === 'ready'")
     return page.evaluate("""() => ({
         math: document.querySelectorAll('.math').length,
         typeset: document.querySelectorAll('.math mjx-container, mjx-container').length,
