@@ -68,6 +68,24 @@ def test_chapter_says_how_to_run_it(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_lines_fit_the_page(path):
+    """Code and printed output of at most 79 characters: nothing scrolls sideways on a
+    desktop page or is cut in print (ruff checks the code; this checks the outputs)."""
+    nb = nbformat.read(path, as_version=4)
+    long = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for out in cell.outputs:
+            data = out.get("data", {})
+            if "application/vnd.jupyter.widget-view+json" in data:
+                continue  # a live widget's repr, shown by no page
+            text = out.get("text", "") or data.get("text/plain", "")
+            long += [line for line in text.splitlines() if len(line) > 79]
+    assert not long, f"{len(long)} output lines over 79 characters, e.g. {long[:3]}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_hidden_checks_are_labelled(path):
     """A check hidden from the site is still read in the notebook: it says what it is."""
     nb = nbformat.read(path, as_version=4)

@@ -8,7 +8,7 @@ Every page at 360 and 390 px (the narrowest common phones):
 * every display equation fits its column or sits in a box that scrolls sideways, shows that
   it does (book/_static/course-math.js: a scrollbar and a fade) and takes keyboard focus.
 Every chapter, at 1280 px:
-* no code cell scrolls sideways (its lines are at most 79 characters, and fit);
+* no code cell or output scrolls sideways (lines of at most 79 characters, and they fit);
 * no visible code line is an ``assert`` unless its cell is tagged ``assert-lesson`` (the prose
   says why that assert is shown);
 * every solution is closed until its toggle is clicked, and opens when it is;
@@ -94,7 +94,7 @@ CHECKS_JS = """() => {
       if (/^\\s*assert\\b/.test(line)) shown.push(line.trim());
   }
   const lessons = document.querySelectorAll('.tag_assert-lesson').length;
-  const scrolling = Array.from(document.querySelectorAll('.cell_input pre'))
+  const scrolling = Array.from(document.querySelectorAll('.cell_input pre, .cell_output pre'))
     .filter(pre => pre.checkVisibility() && pre.scrollWidth > pre.clientWidth + 1)
     .map(pre => pre.innerText.split('\\n')[0].slice(0, 60));
   return {shown, lessons, scrolling};
@@ -130,7 +130,7 @@ def test_checks_stay_out_of_the_readers_way(path, browser, base_url):
         f"{checks['shown'][:5]}"
     )
     assert not checks["scrolling"], (
-        f"{path}: code cells that scroll sideways at 1280 px (lines over 79 characters?): "
+        f"{path}: code or output that scrolls sideways at 1280 px (lines over 79 characters?): "
         f"{checks['scrolling']}"
     )
     lessons = checks["lessons"]
