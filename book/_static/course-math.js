@@ -54,9 +54,30 @@
     document.querySelectorAll(SELECTOR).forEach(update);
     document.documentElement.dataset.courseMath = "ready";
   };
+  // Inline maths followed by punctuation ("$x$,") may wrap before the comma, which
+  // then starts a line. Keep the formula and its punctuation together.
+  const gluePunctuation = () => {
+    const inline = 'mjx-container[jax="CHTML"]:not([display="true"])';
+    document.querySelectorAll(inline).forEach((container) => {
+      // Sphinx wraps inline maths in <span class="math">; the comma follows that.
+      const span = container.parentElement;
+      const math = span && span.matches("span.math") ? span : container;
+      const next = math.nextSibling;
+      if (!next || next.nodeType !== Node.TEXT_NODE) return;
+      const mark = /^[,.;:!?)\]]+/.exec(next.data);
+      if (!mark) return;
+      const keep = document.createElement("span");
+      keep.className = "course-nowrap";
+      math.before(keep);
+      keep.append(math, document.createTextNode(mark[0]));
+      next.data = next.data.slice(mark[0].length);
+    });
+  };
+
   const start = () => {
     if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
       MathJax.startup.promise
+        .then(gluePunctuation)
         .then(watch)
         .then(() => document.fonts.ready)
         .then(ready);

@@ -6,7 +6,8 @@ Every page at 360 and 390 px (the narrowest common phones):
 * every image is shown within 2% of its natural aspect ratio, and every inline SVG figure
   has an accessible name;
 * every display equation fits its column or sits in a box that scrolls sideways, shows that
-  it does (book/_static/course-math.js: a scrollbar and a fade) and takes keyboard focus.
+  it does (book/_static/course-math.js: a scrollbar and a fade) and takes keyboard focus;
+* no inline formula can wrap before the punctuation that follows it.
 Every chapter, at 1280 px:
 * no code cell or output scrolls sideways (lines of at most 79 characters, and they fit);
 * no visible code line is an ``assert`` unless its cell is tagged ``assert-lesson`` (the prose
@@ -41,6 +42,12 @@ LAYOUT_JS = """() => {
   for (const svg of document.querySelectorAll('svg[role="img"]:not([aria-hidden="true"])')) {
     const name = svg.getAttribute('aria-label') || svg.getAttribute('aria-labelledby');
     if (!name || !name.trim()) problems.push('inline SVG figure without an accessible name');
+  }
+  for (const math of document.querySelectorAll('span.math')) {
+    const next = math.nextSibling;
+    if (next && next.nodeType === Node.TEXT_NODE && /^[,.;:!?)\\]]/.test(next.data))
+      problems.push(`inline formula ${JSON.stringify(math.textContent.slice(0, 30))} may ` +
+                    `wrap before its ${JSON.stringify(next.data[0])} (course-math.js)`);
   }
   const scrolls = el => {
     for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
