@@ -45,6 +45,7 @@ LAYOUT_JS = """() => {
   }
   for (const math of document.querySelectorAll('span.math')) {
     const next = math.nextSibling;
+    if (math.parentElement.classList.contains('course-nowrap')) continue;  // kept together
     if (next && next.nodeType === Node.TEXT_NODE && /^[,.;:!?)\\]]/.test(next.data))
       problems.push(`inline formula ${JSON.stringify(math.textContent.slice(0, 30))} may ` +
                     `wrap before its ${JSON.stringify(next.data[0])} (course-math.js)`);
