@@ -54,6 +54,9 @@ def sigmoid_figure() -> Any:
     return fig
 
 
+# Matplotlib before 3.9 reads IPython's deprecated backend2gui when it draws inside IPython
+# 8.24 or newer (make test-min pins Matplotlib 3.8); a warning from that pairing, not ours.
+@pytest.mark.filterwarnings("ignore:backend2gui is deprecated:DeprecationWarning")
 def test_use_style_makes_inline_figures_svg_and_reproducible(ipython: Any) -> None:
     use_style()
     formatters = ipython.display_formatter.formatters
