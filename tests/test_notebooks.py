@@ -130,3 +130,17 @@ def test_every_glossary_term_is_linked_from_the_text():
     terms = glossary_terms()
     assert len(terms) >= 36
     assert [t for t in terms if t.lower() not in linked] == []
+
+
+def test_intro_counts_the_appendix_claims():
+    """The intro's table of contents says how many claims the appendix tests: that number
+    is the appendix's count of numbered claim headings."""
+    import re
+
+    nb = nbformat.read(BOOK / "appendix_misconceptions.ipynb", as_version=4)
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    claims = len(re.findall(r"^## \d+\. ", markdown, flags=re.M))
+    words = "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    words += "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+    intro = (BOOK / "intro.md").read_text()
+    assert claims > 0 and f"{words.split()[claims]} common claims" in intro, claims

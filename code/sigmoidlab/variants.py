@@ -82,13 +82,19 @@ def exp_minus_abs(x: ArrayLike) -> FloatOrArray:
 def tanh_form(x: ArrayLike) -> FloatOrArray:
     r"""``0.5 * (1 + tanh(x / 2))``: never warns, but ``1 + tanh`` cancels for very
     negative ``x``: relative error about 1e-8 at x = -20 and 2e-4 at -30, and exactly 0 once
-    ``tanh(x/2)`` rounds to -1 (float64), where the true value is still about 3e-17.
+    ``tanh(x/2)`` returns -1 (float64), where the true value is still about 3e-17.
 
-    With a correctly rounded tanh that happens below :math:`x = -55\ln 2 \approx -38.12`
-    (:math:`1 + \tanh(x/2) \approx 2e^{x}` drops below half the gap under 1,
-    :math:`2^{-54}`). NumPy's tanh differs between CPUs (it uses different code for different
-    instruction sets) and is not always correctly rounded near -1: the measured start of the
-    zeros lies between about -38.2 and -37.9 (-37.98 on the machine that built the course)."""
+    Where the zeros begin depends on the tanh, not on this formula. Just above -1 the
+    float64 numbers are :math:`2^{-53}` apart, and :math:`1 + \tanh(x/2) = 2\sigma(x)
+    \approx 2e^{x}`. A tanh whose error there is at most :math:`e` units of :math:`2^{-53}`
+    must return -1 where :math:`2\sigma(x) < (1 - e)\,2^{-53}` and cannot where
+    :math:`2\sigma(x) > e\,2^{-53}`, so the zeros begin between
+    :math:`x = \ln(1 - e) - 54\ln 2` and :math:`x = \ln e - 54\ln 2` (for :math:`e < 1`).
+    A correctly rounded tanh (:math:`e = 0.5`) starts them at :math:`-55\ln 2 \approx -38.12`;
+    one with :math:`e \le 0.75` somewhere between -38.82 and -37.71; and no tanh within one
+    unit starts them above :math:`-54\ln 2 \approx -37.43`. NumPy's tanh differs between CPUs
+    (different code for different instruction sets), so the exact point does too: chapter 5
+    measures it on the machine that builds the page."""
     arr, scalar = as_real_array(x, "tanh_form")
     return finish(np.asarray(0.5 * (1 + np.tanh(arr / 2))), scalar)
 

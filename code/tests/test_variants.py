@@ -155,8 +155,31 @@ def test_tanh_form_docstring_states_where_it_reaches_zero():
     assert -38.5 < zero_from < -37.5
     assert 2e-17 < sigmoid(zero_from) < 5e-17  # "the true value is still about 3e-17"
     doc = " ".join(tanh_form.__doc__.split())
-    assert "37.4" not in doc and "-38.2 and -37.9" in doc and "38.12" in doc
+    assert "37.4 " not in doc and "-37.98" not in doc  # no one machine's value
+    assert "-38.82 and -37.71" in doc and "38.12" in doc and "37.43" in doc
     assert round(-55 * np.log(2), 2) == -38.12
+
+
+def test_tanh_form_zeros_start_inside_the_docstrings_bounds():
+    """The bounds in terms of the tanh's error e hold for the tanh this CPU runs."""
+    scan = np.linspace(-39.0, -37.0, 200_001)
+    step = scan[1] - scan[0]
+    zero = tanh_form(scan) == 0.0
+    # 1 + tanh(x/2) is exact here (Sterbenz); its true value is 2 sigma(x)
+    gap = np.tanh(scan / 2) + 1
+    e = float(np.max(np.abs(gap - 2 * sigmoid(scan)))) * 2.0**53  # in units of 2^-53
+    assert e < 1  # this CPU's tanh is within one unit near -1
+    lowest = np.log(1 - e) - 54 * np.log(2)  # zero for every x below
+    highest = np.log(e) - 54 * np.log(2)  # never zero above
+    assert np.all(zero[scan < lowest - step]) and not np.any(zero[scan > highest + step])
+    # the docstring's numbers: e = 0.5, e = 0.75 (rounded outwards) and e = 1
+    ln2 = np.log(2)
+    assert np.isclose(np.log(0.5) - 54 * ln2, -55 * ln2)
+    assert -38.82 < np.log(0.25) - 54 * ln2 < -38.81
+    assert -37.72 < np.log(0.75) - 54 * ln2 < -37.71
+    assert round(-54 * ln2, 2) == -37.43
+    if e <= 0.75:
+        assert -38.82 < scan[zero].max() < -37.71
 
 
 # --- Losses: validation, limits, dtype -------------------------------------------------------
