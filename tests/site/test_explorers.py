@@ -19,7 +19,7 @@ import pytest
 from sigmoidlab import explorers
 
 from .conftest import AXE_JS, REPORT, SITE
-from .test_site import AXE_TAGS, is_local, open_page, site_pages
+from .test_site import AXE_TAGS, open_page, site_pages
 
 EXPECTED = {  # chapter page -> explorers it must carry
     "book/01_definition.html": ["neuron"],
@@ -176,23 +176,7 @@ def contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
 
 def open_view(browser, url: str, width: int, height: int, theme: str):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    # pydata-sphinx-theme reads the reader's choice of mode from localStorage
-    context.add_init_script(f"localStorage.setItem('mode', '{theme}');")
-    page = context.new_page()
-    record = {"console": [], "external": []}
-
-    def route(r):
-        if is_local(r.request.url):
-            r.continue_()
-        else:
-            record["external"].append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
-    page.on("console", lambda m: m.type == "error" and record["console"].append(m.text))
-    page.on("pageerror", lambda e: record["console"].append(f"uncaught: {e}"))
-    page.goto(url, wait_until="networkidle")
+    context, page, record = open_page(browser, url, width, height, theme)
     assert page.evaluate("document.documentElement.dataset.theme") == theme
     return context, page, record
 

@@ -38,8 +38,10 @@ def is_local(url: str) -> bool:
     return parsed.scheme in ("data", "blob", "about") or parsed.hostname == "127.0.0.1"
 
 
-def open_page(browser, url: str, width: int = 1280, height: int = 900):
+def open_page(browser, url: str, width: int = 1280, height: int = 900, theme: str | None = None):
     context = browser.new_context(viewport={"width": width, "height": height})
+    if theme:  # pydata-sphinx-theme reads the reader's choice of mode from localStorage
+        context.add_init_script(f"localStorage.setItem('mode', '{theme}');")
     page = context.new_page()
     record = {"console": [], "external": []}
 
