@@ -10,7 +10,7 @@ An ULP (unit in the last place) of a real number :math:`y` in a binary format wi
 where :math:`e_{\min}` is the smallest normal exponent (below it the gap stays at the
 subnormal spacing). The error of a computed value :math:`c` is :math:`|c - y| /
 \operatorname{ulp}(y)` with :math:`y` the exact value; a correctly rounded result has error
-at most 0.5. Used by the accuracy tests and in chapter 5. Needs ``mpmath``.
+at most 0.5. Used by the accuracy tests and in chapter 8. Needs ``mpmath``.
 """
 
 from __future__ import annotations

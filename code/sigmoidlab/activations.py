@@ -1,4 +1,4 @@
-r"""The sigmoid inside modern activations and output layers (chapter 6).
+r"""The sigmoid inside modern activations and output layers (chapter 9).
 
 * SiLU / Swish: :math:`\operatorname{silu}(x) = x\,\sigma(x)`.
 * GELU: :math:`x\,\Phi(x)` with :math:`\Phi` the standard normal CDF, and its two common

@@ -288,8 +288,8 @@ class SaturationProfile:
     saturated: np.ndarray
 
 
-SATURATION_WIDTH = 30  # units per hidden layer, as in chapter 4
-SATURATION_INPUTS = 64  # input size, as the 8x8 digits of chapter 4
+SATURATION_WIDTH = 30  # units per hidden layer, as in chapter 6
+SATURATION_INPUTS = 64  # input size, as the 8x8 digits of chapter 6
 SATURATION_BATCH = 500
 
 
@@ -299,7 +299,7 @@ def saturation_profile(depth: int, scale: float, seed: int = 0) -> SaturationPro
 
     The network has ``depth`` hidden sigmoid layers of 30 units, 64 inputs and 10 sigmoid
     outputs with the cross-entropy cost; weights are :math:`\\mathcal N(0, s^2/n_{in})`
-    with :math:`s` = ``scale`` (``scale=1`` is chapter 4's initialisation) and biases
+    with :math:`s` = ``scale`` (``scale=1`` is chapter 6's initialisation) and biases
     :math:`\\mathcal N(0, 1)`. The batch is 500 standard normal inputs with random labels,
     drawn from ``seed``; the weights for every scale are the same draws, rescaled, so the
     scale is the only thing that changes.

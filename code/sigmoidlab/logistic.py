@@ -33,7 +33,7 @@ Every function with ``out=`` follows NumPy's ufunc rules: ``out`` may be the inp
 (in place, no copy) or overlap it (the input is then copied first), it receives only final
 values (never intermediate ones), and it is what the function returns.
 
-The course explains them in chapter 1 (definition), chapter 2 (derivative) and chapter 5
+The course explains them in chapter 1 (definition), chapter 2 (derivative) and chapter 8
 (implementation).
 """
 
@@ -172,7 +172,7 @@ def sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
 
     It maps every real number into :math:`(0, 1)`, with :math:`\sigma(0) = \tfrac12` and
     :math:`\sigma(-x) = 1 - \sigma(x)`. Introduced in chapter 1; implemented and measured
-    in chapter 5.
+    in chapter 8.
 
     Parameters
     ----------
@@ -327,7 +327,7 @@ def sigmoid_second_derivative(x: ArrayLike, *, out: np.ndarray | None = None) ->
 def log_sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
     r"""The log-sigmoid :math:`\log \sigma(x) = -\log(1 + e^{-x}) = -\operatorname{softplus}(-x)`.
 
-    It appears in the binary cross-entropy computed from logits. Introduced in chapter 5.
+    It appears in the binary cross-entropy computed from logits. Introduced in chapter 8.
 
     Parameters
     ----------

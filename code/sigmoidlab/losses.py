@@ -1,4 +1,4 @@
-r"""Binary cross-entropy, from probabilities and from logits (chapter 5).
+r"""Binary cross-entropy, from probabilities and from logits (chapter 8).
 
 For a label :math:`y \in \{0, 1\}` and a prediction :math:`a = \sigma(z)`,
 

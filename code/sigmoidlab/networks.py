@@ -1,4 +1,4 @@
-r"""A small, readable multilayer network in NumPy, for measuring saturation (chapter 4).
+r"""A small, readable multilayer network in NumPy, for measuring saturation (chapter 6).
 
 Notation as in the rest of the book (Nielsen's, for layer :math:`l`):
 :math:`z^l = W^l a^{l-1} + b^l`, :math:`a^l = f(z^l)`, with a sigmoid output layer.

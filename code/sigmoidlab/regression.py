@@ -1,4 +1,4 @@
-r"""Logistic regression as a single sigmoid neuron (chapter 6).
+r"""Logistic regression as a single sigmoid neuron (chapter 9).
 
 Minimises the same objective as scikit-learn's ``LogisticRegression(C=C)`` (L2 penalty,
 unpenalised intercept), scaled by :math:`1/n`:

@@ -1,4 +1,4 @@
-"""Timing and memory helpers for the measurements in chapter 5, the appendix and `make bench`.
+"""Timing and memory helpers for the measurements in chapter 8, the appendix and `make bench`.
 
 Timings depend on the machine, so the cells that print them are tagged
 ``nbval-ignore-output`` and assert only orderings with wide margins. For the package's own
@@ -59,7 +59,7 @@ def peak_memory(func: Callable[..., Any], *args: Any) -> int:
     """Peak extra bytes allocated while ``func(*args)`` runs, its result included.
 
     Uses :mod:`tracemalloc`, which sees NumPy's array allocations. Unlike time, this is
-    the same on every machine, so chapter 5 asserts it.
+    the same on every machine, so chapter 8 asserts it.
 
     A caller's own tracemalloc session is left running (its peak is reset, as measuring
     needs), and tracing started here is stopped even if ``func`` raises.

@@ -1,4 +1,4 @@
-r"""Ways to write the sigmoid in NumPy, good and bad, for chapter 5 to measure.
+r"""Ways to write the sigmoid in NumPy, good and bad, for chapter 8 to measure.
 
 These are teaching specimens, kept here so the chapter compares the very code it shows and
 the tests pin down how each one fails. Use :func:`sigmoidlab.logistic.sigmoid` (exported as
@@ -93,7 +93,7 @@ def tanh_form(x: ArrayLike) -> FloatOrArray:
     A correctly rounded tanh (:math:`e = 0.5`) starts them at :math:`-55\ln 2 \approx -38.12`;
     one with :math:`e \le 0.75` somewhere between -38.82 and -37.71; and no tanh within one
     unit starts them above :math:`-54\ln 2 \approx -37.43`. NumPy's tanh differs between CPUs
-    (different code for different instruction sets), so the exact point does too: chapter 5
+    (different code for different instruction sets), so the exact point does too: chapter 8
     measures it on the machine that builds the page."""
     arr, scalar = as_real_array(x, "tanh_form")
     return finish(np.asarray(0.5 * (1 + np.tanh(arr / 2))), scalar)
@@ -113,7 +113,7 @@ def clipped_naive(x: ArrayLike) -> FloatOrArray:
     return naive(np.clip(arr, -500, 500))  # a 0-d array stays 0-d: scalar in, scalar out
 
 
-#: Name -> function, in the order chapter 5 discusses them.
+#: Name -> function, in the order chapter 8 discusses them.
 VARIANTS = {
     "naive": naive,
     "where_both_branches": where_both_branches,

@@ -154,5 +154,5 @@ def derivative_explorer(**values: float) -> Explorer:
 
 def saturation_explorer(**values: float) -> Explorer:
     """Depth and weight scale of a sigmoid network against each layer's learning speed
-    (chapter 4)."""
+    (chapter 6)."""
     return Explorer(EXPLORERS["saturation"], **values)

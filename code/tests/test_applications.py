@@ -1,4 +1,4 @@
-"""sigmoidlab.activations, .regression and .gates (chapter 6)."""
+"""sigmoidlab.activations, .regression and .gates (chapter 9)."""
 
 import mpmath
 import numpy as np

@@ -1,4 +1,4 @@
-"""Hostile inputs for the elementwise functions around the core (chapters 1, 3, 5 and 6).
+"""Hostile inputs for the elementwise functions around the core (chapters 1, 3, 8 and 9).
 
 Covers every public function of ``activations.py``, ``family.py`` (and the callables in
 ``FAMILY`` that the package itself defines), ``losses.py``, ``variants.py`` and

@@ -1,4 +1,4 @@
-"""The teaching variants behave exactly as chapter 5 says, and the losses are stable."""
+"""The teaching variants behave exactly as chapter 8 says, and the losses are stable."""
 
 import warnings
 

@@ -25,7 +25,7 @@ EXPECTED = {  # chapter page -> explorers it must carry
     "book/01_definition.html": ["neuron"],
     "book/02_derivative.html": ["derivative"],
     "book/03_perceptron.html": ["steepness"],
-    "book/04_saturation.html": ["saturation"],
+    "book/06_saturation.html": ["saturation"],
 }
 
 
