@@ -6,7 +6,10 @@
    site's execution cache, ``_build/.jupyter_cache``, which `make book` has just filled,
    so the PDF shows what the site shows. Its own config sits at the root
    (``.config.pdf.yml``) because Jupyter Book resolves paths relative to it, and it builds
-   under ``_build/pdf``, sharing no doctrees with the site.
+   under ``_build/pdf``, sharing no doctrees with the site. (It stays `jupyter-book build`
+   with a config of its own, not the site test build's `sphinx-build -D`: for singlehtml,
+   Jupyter Book also sets Sphinx's HTML assets policy to "always", which sphinx-build
+   does not.)
 2. The Debian Chromium (the browser suite's, tests/site/chromium.py) opens that page from
    a server on 127.0.0.1, waits until MathJax has typeset every formula, every font has
    loaded and every image has decoded, opens the solutions, and prints it to A4 with

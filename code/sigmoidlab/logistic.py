@@ -19,15 +19,15 @@ log_sigmoid                   4        0.5      0.5
 logit                         4        0.5      0.5
 ============================  =======  =======  =======
 
-The identities they rely on, with :math:`e = \exp(-|x|) \in [0, 1]`:
+The identities they rely on, with :math:`e = \exp(-|z|) \in [0, 1]`:
 
 .. math::
 
-    \sigma(-|x|) = \frac{e}{1 + e}, \qquad
-    \sigma(|x|) = 1 - \sigma(-|x|), \qquad
-    \sigma'(x) = \frac{e}{(1 + e)^2}, \qquad
-    \log\sigma(x) = \min(x, 0) - \log(1 + e), \qquad
-    \sigma''(x) = -\sigma'(x) \tanh(x/2).
+    \sigma(-|z|) = \frac{e}{1 + e}, \qquad
+    \sigma(|z|) = 1 - \sigma(-|z|), \qquad
+    \sigma'(z) = \frac{e}{(1 + e)^2}, \qquad
+    \log\sigma(z) = \min(z, 0) - \log(1 + e), \qquad
+    \sigma''(z) = -\sigma'(z) \tanh(z/2).
 
 Every function with ``out=`` follows NumPy's ufunc rules: ``out`` may be the input itself
 (in place, no copy) or overlap it (the input is then copied first), it receives only final
@@ -54,6 +54,25 @@ __all__ = ["log_sigmoid", "logit", "sigmoid", "sigmoid_derivative", "sigmoid_sec
 # ``sigmoid`` on float32, which stays in float32 to keep its speed (see its Notes).
 
 
+#: The passes of :func:`sigmoid` over each block, in order: (operation, what it computes).
+#: Chapter 8 counts the bytes they move; ``code/tests/test_logistic.py`` checks that the
+#: kernel makes exactly these calls.
+SIGMOID_PASSES: tuple[tuple[str, str], ...] = (
+    ("greater_equal", "m = [z >= 0], a bool mask"),
+    ("bitwise_or", "n = -|z|: the sign bit set on z's bits"),
+    ("exp", "e = exp(n), in [0, 1]"),
+    ("add", "d = 1 + e"),
+    ("divide", "s = e / d = sigma(-|z|)"),
+    ("subtract", "m - s: 1 - s or -s"),
+    ("absolute", "|m - s|, written to out"),
+)
+
+# The unsigned integer of each float's width: -|z| is z with its sign bit set, one integer
+# pass (abs then negative would be two; copysign has no SIMD loop in NumPy).
+_BITS = {np.dtype(np.float64): np.uint64, np.dtype(np.float32): np.uint32}
+_SIGN_BIT = {np.dtype(np.float64): 1 << 63, np.dtype(np.float32): 1 << 31}
+
+
 def _sigmoid_kernel(
     x: np.ndarray, out: np.ndarray, s: Sequence[np.ndarray], mask: np.ndarray
 ) -> None:
@@ -63,15 +82,20 @@ def _sigmoid_kernel(
     # 1 - s is benign (s <= 1/2, so its error is at most half an ULP of a result in
     # [1/2, 1]), and unlike 1 / (1 + e) it does not round 1 + e first: sigma(x) becomes 1.0
     # only where the exact value rounds to 1 (x > 37.43 in float64), not already at 36.74.
+    # Seven passes (SIGMOID_PASSES); out= is given positionally, which NumPy parses faster.
     t, u = s[0], s[1]
-    np.greater_equal(x, 0, out=mask)
-    np.abs(x, out=t)  # abs and negative are exact, so they may run in x's own dtype
-    np.negative(t, out=t)  # -|x| <= 0, so exp below cannot overflow
-    np.exp(t, out=t)  # e, in [0, 1]
-    np.add(t, 1, out=u)
-    np.divide(t, u, out=t)  # s; accurate even when subnormal
-    np.subtract(mask, t, out=t)  # 1 - s or -s; NaN propagates
-    np.abs(t, out=out)  # the only write to out: rounds once to out's dtype
+    np.greater_equal(x, 0, mask)
+    bits = _BITS.get(t.dtype)
+    if bits is not None and x.dtype == t.dtype:
+        np.bitwise_or(x.view(bits), _SIGN_BIT[t.dtype], t.view(bits))  # -|x|, exactly
+    else:  # longdouble has no integer of its width: two exact float passes instead
+        np.abs(x, t)
+        np.negative(t, t)
+    np.exp(t, t)  # e, in [0, 1]: -|x| <= 0, so exp cannot overflow
+    np.add(t, 1, u)
+    np.divide(t, u, t)  # s; accurate even when subnormal
+    np.subtract(mask, t, t)  # 1 - s or -s; NaN propagates
+    np.abs(t, out)  # the only write to out: rounds once to out's dtype
 
 
 def _derivative_kernel(
@@ -168,17 +192,18 @@ def _evaluate(
 
 
 def sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
-    r"""The logistic sigmoid :math:`\sigma(x) = \dfrac{1}{1 + e^{-x}}`, elementwise.
+    r"""The logistic sigmoid :math:`\sigma(z) = \dfrac{1}{1 + e^{-z}}`, elementwise.
 
     It maps every real number into :math:`(0, 1)`, with :math:`\sigma(0) = \tfrac12` and
-    :math:`\sigma(-x) = 1 - \sigma(x)`. Introduced in chapter 1; implemented and measured
+    :math:`\sigma(-z) = 1 - \sigma(z)`. Introduced in chapter 1; implemented and measured
     in chapter 8.
 
     Parameters
     ----------
     x : array_like
-        Real input: a Python number, a (nested) list, or a NumPy array or scalar of
-        integer, boolean or floating dtype.
+        The argument :math:`z` (the course's name for it; the parameter keeps the name
+        ``x``): a Python number, a (nested) list, or a NumPy array or scalar of integer,
+        boolean or floating dtype.
     out : numpy.ndarray, optional
         Writable array to write the result into; same shape and dtype as the result. It may
         be ``x`` itself (in-place evaluation, no copy) or overlap ``x`` (then ``x`` is copied
@@ -187,7 +212,7 @@ def sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
     Returns
     -------
     numpy.floating or numpy.ndarray
-        :math:`\sigma(x)`. ``out`` if given; else a NumPy scalar for scalar input, an array
+        :math:`\sigma(z)`. ``out`` if given; else a NumPy scalar for scalar input, an array
         of ``x``'s shape otherwise.
         Integers and booleans give float64; float16, float32, float64 and longdouble keep
         their dtype. NaN gives NaN, :math:`-\infty` gives 0 and :math:`+\infty` gives 1.
@@ -204,23 +229,28 @@ def sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
 
     Notes
     -----
-    With :math:`e = \exp(-|x|)`, which lies in :math:`[0, 1]` and so never overflows,
+    With :math:`e = \exp(-|z|)`, which lies in :math:`[0, 1]` and so never overflows,
 
     .. math::
 
-        \sigma(x) = \begin{cases} \dfrac{e}{1 + e} & x < 0, \\[1ex]
-        1 - \dfrac{e}{1 + e} & x \ge 0. \end{cases}
+        \sigma(z) = \begin{cases} \dfrac{e}{1 + e} & z < 0, \\[1ex]
+        1 - \dfrac{e}{1 + e} & z \ge 0. \end{cases}
 
     The first branch stays accurate deep in the left tail, where the textbook form
-    :math:`1 / (1 + e^{-x})` overflows (for :math:`x < -709.78` in float64) and returns 0
-    although :math:`\sigma(x)` is a positive subnormal number down to :math:`x \approx
+    :math:`1 / (1 + e^{-z})` overflows (for :math:`z < -709.78` in float64) and returns 0
+    although :math:`\sigma(z)` is a positive subnormal number down to :math:`z \approx
     -745.13`. Measured error: at most 2.5 ULP in float64 (against mpmath), 3.7 ULP in
     float32 (3.64 at worst over every float32, with NumPy's AVX-512 loops; its AVX2 and
     baseline loops measured 3.6 and 2.4), 0.5 ULP in float16 (every float16). float32 stays
     in float32 arithmetic: evaluating it in float64, which would make it correctly rounded,
-    costs 10 to 20% in speed, as much as the whole margin ``make bench`` allows. Its error is
-    that of NumPy's float32 ``exp`` (up to about 1.3 ULP of :math:`e`, which doubles when
-    :math:`e` and :math:`\sigma(x)` lie in different binades) plus three roundings.
+    costs 10 to 20% in speed. Its error is that of NumPy's float32 ``exp`` (up to about
+    1.3 ULP of :math:`e`, which doubles when :math:`e` and :math:`\sigma(z)` lie in
+    different binades) plus three roundings.
+
+    The formula runs in seven passes (:data:`SIGMOID_PASSES`) over blocks of 128 KiB, which
+    stay in the CPU's cache between passes, so that main memory is read and written once,
+    as by a copy; the result is bit for bit that of the same formula on whole arrays.
+    Chapter 8 places it on a roofline made of a copy and one ``np.exp`` pass.
 
     Examples
     --------
@@ -234,41 +264,41 @@ def sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
 
 
 def sigmoid_derivative(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
-    r"""The derivative :math:`\sigma'(x) = \sigma(x)\,(1 - \sigma(x)) = \sigma(x)\,\sigma(-x)`.
+    r"""The derivative :math:`\sigma'(z) = \sigma(z)\,(1 - \sigma(z)) = \sigma(z)\,\sigma(-z)`.
 
-    Note that the argument is the *input* :math:`x`, not the activation
-    :math:`\sigma(x)`. Introduced and derived in chapter 2.
+    Note that the argument is the *input* :math:`z`, not the activation
+    :math:`\sigma(z)`. Introduced and derived in chapter 2.
 
     Parameters
     ----------
     x : array_like
-        Real input, as for :func:`sigmoid`.
+        The argument :math:`z`, as for :func:`sigmoid`.
     out : numpy.ndarray, optional
         Array to write the result into, as for :func:`sigmoid`.
 
     Returns
     -------
     numpy.floating or numpy.ndarray
-        :math:`\sigma'(x) \in (0, \tfrac14]`, largest at :math:`x = 0`; dtype rules as for
+        :math:`\sigma'(z) \in (0, \tfrac14]`, largest at :math:`z = 0`; dtype rules as for
         :func:`sigmoid`. NaN gives NaN and :math:`\pm\infty` give 0.
 
     Notes
     -----
-    The product :math:`s(1 - s)` with :math:`s = \sigma(x)` is exactly 0 for
-    :math:`x > 37.43` (:math:`54\ln 2`) in float64, where :math:`s` rounds to 1 and :math:`1 - s`
+    The product :math:`s(1 - s)` with :math:`s = \sigma(z)` is exactly 0 for
+    :math:`z > 37.43` (:math:`54\ln 2`) in float64, where :math:`s` rounds to 1 and :math:`1 - s`
     to 0; well before that, :math:`1 - s` has lost most of its digits. This function instead
     evaluates
 
     .. math::
 
-        \sigma'(x) = \frac{e}{(1 + e)^2}, \qquad e = \exp(-|x|),
+        \sigma'(z) = \frac{e}{(1 + e)^2}, \qquad e = \exp(-|z|),
 
-    which is even in :math:`x`, never overflows and involves no subtraction, so it keeps full
-    relative accuracy in both tails, where :math:`\sigma'(x) \approx e^{-|x|}`, as long as the
-    result is a normal number (:math:`|x| < 708.4` in float64): error at most 4 ULP against
+    which is even in :math:`z`, never overflows and involves no subtraction, so it keeps full
+    relative accuracy in both tails, where :math:`\sigma'(z) \approx e^{-|z|}`, as long as the
+    result is a normal number (:math:`|z| < 708.4` in float64): error at most 4 ULP against
     mpmath there (3.3 measured); float32 and float16 results are correctly rounded (at most
-    0.5 ULP, every value checked). Beyond, :math:`\sigma'(x)` is subnormal and has fewer
-    significant bits, and it rounds to 0 for :math:`|x| > 745.13`.
+    0.5 ULP, every value checked). Beyond, :math:`\sigma'(z)` is subnormal and has fewer
+    significant bits, and it rounds to 0 for :math:`|z| > 745.13`.
 
     Examples
     --------
@@ -280,36 +310,36 @@ def sigmoid_derivative(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatO
 
 
 def sigmoid_second_derivative(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
-    r"""The second derivative :math:`\sigma''(x) = \sigma'(x)\,(1 - 2\sigma(x))`.
+    r"""The second derivative :math:`\sigma''(z) = \sigma'(z)\,(1 - 2\sigma(z))`.
 
-    Derived in chapter 2. It is odd, zero at the inflection point :math:`x = 0`, and has its
-    extremes :math:`\pm\sqrt3/18` at :math:`x = \mp\ln(2 + \sqrt3)`.
+    Derived in chapter 2. It is odd, zero at the inflection point :math:`z = 0`, and has its
+    extremes :math:`\pm\sqrt3/18` at :math:`z = \mp\ln(2 + \sqrt3)`.
 
     Parameters
     ----------
     x : array_like
-        Real input, as for :func:`sigmoid`.
+        The argument :math:`z`, as for :func:`sigmoid`.
     out : numpy.ndarray, optional
         Array to write the result into, as for :func:`sigmoid`.
 
     Returns
     -------
     numpy.floating or numpy.ndarray
-        :math:`\sigma''(x)`, with dtype rules as for :func:`sigmoid`. NaN gives NaN,
+        :math:`\sigma''(z)`, with dtype rules as for :func:`sigmoid`. NaN gives NaN,
         :math:`\pm\infty` give :math:`\mp 0`, and :math:`\pm 0` give :math:`\mp 0`
-        (:math:`\sigma''(x) \approx -x/8` near 0).
+        (:math:`\sigma''(z) \approx -z/8` near 0).
 
     Notes
     -----
-    :math:`1 - 2\sigma(x)` cancels badly for large :math:`x`; it equals
-    :math:`-\tanh(x/2)`. With :math:`e = \exp(-|x|)`, :math:`\tanh(|x|/2) = (1 - e)/(1 + e)`
-    and :math:`1 - e = -\operatorname{expm1}(-|x|)` is accurate near 0, so, the function
+    :math:`1 - 2\sigma(z)` cancels badly for large :math:`z`; it equals
+    :math:`-\tanh(z/2)`. With :math:`e = \exp(-|z|)`, :math:`\tanh(|z|/2) = (1 - e)/(1 + e)`
+    and :math:`1 - e = -\operatorname{expm1}(-|z|)` is accurate near 0, so, the function
     being odd,
 
     .. math::
 
-        \sigma''(x) = -\operatorname{sign}(x)\,
-        \frac{e}{(1 + e)^2} \cdot \frac{-\operatorname{expm1}(-|x|)}{1 + e}.
+        \sigma''(z) = -\operatorname{sign}(z)\,
+        \frac{e}{(1 + e)^2} \cdot \frac{-\operatorname{expm1}(-|z|)}{1 + e}.
 
     No intermediate overflows, and nothing is halved (``x / 2`` would round a subnormal
     ``x`` and signal underflow). Error at most 4.5 ULP in float64 against mpmath (4.4
@@ -325,32 +355,32 @@ def sigmoid_second_derivative(x: ArrayLike, *, out: np.ndarray | None = None) ->
 
 
 def log_sigmoid(x: ArrayLike, *, out: np.ndarray | None = None) -> FloatOrArray:
-    r"""The log-sigmoid :math:`\log \sigma(x) = -\log(1 + e^{-x}) = -\operatorname{softplus}(-x)`.
+    r"""The log-sigmoid :math:`\log \sigma(z) = -\log(1 + e^{-z}) = -\operatorname{softplus}(-z)`.
 
     It appears in the binary cross-entropy computed from logits. Introduced in chapter 8.
 
     Parameters
     ----------
     x : array_like
-        Real input, as for :func:`sigmoid`.
+        The argument :math:`z`, as for :func:`sigmoid`.
     out : numpy.ndarray, optional
         Array to write the result into, as for :func:`sigmoid`.
 
     Returns
     -------
     numpy.floating or numpy.ndarray
-        :math:`\log\sigma(x) < 0`; dtype rules as for :func:`sigmoid`.
+        :math:`\log\sigma(z) < 0`; dtype rules as for :func:`sigmoid`.
         :math:`-\infty` gives :math:`-\infty`, :math:`+\infty` gives 0, NaN gives NaN.
 
     Notes
     -----
-    ``log(sigmoid(x))`` fails twice: it is :math:`-\infty` once :math:`\sigma(x)` underflows
-    (x < -745.13 in float64), and exactly 0 once :math:`\sigma(x)` rounds to 1 (x > 37.43),
-    although the true value is about :math:`-e^{-x}`. This function uses
+    ``log(sigmoid(x))`` fails twice: it is :math:`-\infty` once :math:`\sigma(z)` underflows
+    (x < -745.13 in float64), and exactly 0 once :math:`\sigma(z)` rounds to 1 (x > 37.43),
+    although the true value is about :math:`-e^{-z}`. This function uses
 
     .. math::
 
-        \log\sigma(x) = \min(x, 0) - \log\!\left(1 + e^{-|x|}\right),
+        \log\sigma(z) = \min(z, 0) - \log\!\left(1 + e^{-|z|}\right),
 
     a sum of two non-positive terms (so no cancellation) with ``log1p`` for the second.
     Error at most 4 ULP in float64 against mpmath (1.2 measured); float32 and float16

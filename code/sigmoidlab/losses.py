@@ -29,9 +29,16 @@ from __future__ import annotations
 import numpy as np
 
 from ._arrays import ArrayLike, FloatOrArray, as_real_array, finish
+from ._checks import finite_array, real_number
 from .logistic import log_sigmoid
 
-__all__ = ["bce_from_logits", "bce_from_probabilities", "softplus"]
+__all__ = [
+    "bce_from_logits",
+    "bce_from_probabilities",
+    "siglip_logits",
+    "siglip_loss",
+    "softplus",
+]
 
 
 def _argument(func: str, name: str, x: ArrayLike) -> np.ndarray:
@@ -197,3 +204,74 @@ def bce_from_logits(z: ArrayLike, y: ArrayLike) -> FloatOrArray:
     out = _cross_entropy(y_arr, np.asarray(log_sigmoid(z_arr)), np.asarray(log_sigmoid(-z_arr)))
     with np.errstate(over="ignore", under="ignore"):
         return finish(out.astype(dtype, copy=False), scalar)
+
+
+def siglip_logits(
+    images: ArrayLike, texts: ArrayLike, t: float = 10.0, b: float = -10.0
+) -> np.ndarray:
+    r"""The logits :math:`t\,\hat x_i \cdot \hat y_j + b` of every image-text pair.
+
+    Introduced in chapter 9. Rows of ``images`` and ``texts`` are embeddings; each is
+    scaled to unit length (:math:`\hat x = x / \lVert x\rVert`) first. :math:`t > 0` is the
+    temperature (scale) and :math:`b` the bias; SigLIP starts training from
+    :math:`t = 10`, :math:`b = -10` (Zhai et al., 2023), the defaults here.
+
+    Parameters
+    ----------
+    images, texts : array_like
+        Finite n x d arrays: embeddings of n images and of their n captions (row i
+        belongs to row i); no row may be all zeros.
+    t : float
+        Positive, finite scale.
+    b : float
+        Finite bias.
+
+    Returns
+    -------
+    numpy.ndarray
+        An n x n array; entry (i, j) is the logit of "image i and text j belong together".
+
+    Raises
+    ------
+    TypeError
+        For arguments that are not real numbers.
+    ValueError
+        For NaN or infinite entries, shapes that differ, a zero row, or :math:`t \le 0`.
+    """
+    x = finite_array(images, "images", ndim=2)
+    y = finite_array(texts, "texts", ndim=2)
+    if x.shape != y.shape:
+        raise ValueError(f"images {x.shape} and texts {y.shape} must have the same shape")
+    scale, bias = real_number(t, "t"), real_number(b, "b")
+    if scale <= 0:
+        raise ValueError(f"t must be positive, got {t!r}")
+    norms = []
+    for name, arr in (("images", x), ("texts", y)):
+        length = np.linalg.norm(arr, axis=1, keepdims=True)
+        if np.any(length == 0):
+            raise ValueError(f"{name} has a zero row, which has no direction")
+        norms.append(arr / length)
+    logits: np.ndarray = scale * (norms[0] @ norms[1].T) + bias
+    return logits
+
+
+def siglip_loss(images: ArrayLike, texts: ArrayLike, t: float = 10.0, b: float = -10.0) -> float:
+    r"""SigLIP's pairwise sigmoid loss (Zhai et al., 2023) for a batch of n pairs.
+
+    Introduced in chapter 9. Every image-text pair is its own binary problem, with label
+    :math:`z_{ij} = 1` for a matching pair (:math:`i = j`) and :math:`-1` otherwise:
+
+    .. math::
+
+        L = -\frac1n \sum_{i=1}^n \sum_{j=1}^n
+            \log\sigma\bigl(z_{ij}\,(t\,\hat x_i \cdot \hat y_j + b)\bigr),
+
+    the sum of the binary cross-entropies of the :math:`n^2` logits of
+    :func:`siglip_logits` against the identity matrix, divided by n. Unlike a softmax
+    over the batch, no term is normalised by the other pairs' logits.
+
+    Parameters and errors as :func:`siglip_logits`. Returns a float :math:`L \ge 0`.
+    """
+    logits = siglip_logits(images, texts, t, b)
+    signs = 2 * np.eye(logits.shape[0]) - 1
+    return float(-np.sum(log_sigmoid(signs * logits)) / logits.shape[0])

@@ -53,7 +53,7 @@ ACTIVATIONS: dict[str, tuple[Callable[[Array], Array], Callable[[Array], Array]]
     "tanh": (cast(_Act, np.tanh), _tanh_prime),
     "relu": (_relu, _relu_prime),
 }
-INITS = ("standard", "scaled", "glorot", "uniform")
+INITS = ("standard", "scaled", "glorot", "uniform", "lecun", "glorot_sigmoid", "he")
 LOSSES = ("cross_entropy", "mse")
 
 
@@ -124,12 +124,16 @@ class Network:
     loss : {"cross_entropy", "mse"}
         Cost, averaged over examples; cross-entropy is summed over output neurons, the
         quadratic cost is :math:`\\tfrac12\\|a - y\\|^2`.
-    init : {"standard", "scaled", "glorot", "uniform"}
+    init : {"standard", "scaled", "glorot", "uniform", "lecun", "glorot_sigmoid", "he"}
         "standard": weights and biases :math:`\\mathcal N(0, 1)`; "scaled": weights
         :math:`\\mathcal N(0, 1/n_{in})`, biases :math:`\\mathcal N(0, 1)`; "glorot":
         weights uniform on :math:`\\pm\\sqrt{6/(n_{in} + n_{out})}`, biases 0
         (Glorot and Bengio, 2010); "uniform": weights uniform on :math:`\\pm 1/\\sqrt{n_{in}}`,
-        biases 0, the earlier heuristic that Glorot and Bengio call standard.
+        biases 0, the earlier heuristic that Glorot and Bengio call standard. Added in
+        chapter 7, all with biases 0: "lecun": weights :math:`\\mathcal N(0, 1/n_{in})`
+        (LeCun et al., 1998); "glorot_sigmoid": Glorot's uniform weights times 4,
+        on :math:`\\pm 4\\sqrt{6/(n_{in} + n_{out})}`, because :math:`\\sigma'(0) = 1/4`;
+        "he": weights :math:`\\mathcal N(0, 2/n_{in})` for ReLU (He et al., 2015).
     seed : int
         Seed of the initialisation (and of :meth:`train`'s shuffling).
     """
@@ -162,12 +166,18 @@ class Network:
         self.weights: list[Array] = []
         self.biases: list[Array] = []
         for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:], strict=True):
-            if init in ("glorot", "uniform"):
+            if init in ("glorot", "uniform", "glorot_sigmoid"):
                 if init == "glorot":
                     limit = np.sqrt(6.0 / (n_in + n_out))
+                elif init == "glorot_sigmoid":  # sigma'(0) = 1/4: four times the gain
+                    limit = 4.0 * np.sqrt(6.0 / (n_in + n_out))
                 else:  # what Glorot & Bengio (2010) call the standard initialisation
                     limit = 1.0 / np.sqrt(n_in)
                 self.weights.append(self.rng.uniform(-limit, limit, (n_out, n_in)))
+                self.biases.append(np.zeros(n_out))
+            elif init in ("lecun", "he"):  # zero-mean Gaussian, variance gain / n_in
+                gain = 1.0 if init == "lecun" else 2.0
+                self.weights.append(self.rng.normal(0.0, np.sqrt(gain / n_in), (n_out, n_in)))
                 self.biases.append(np.zeros(n_out))
             else:
                 scale = 1.0 if init == "standard" else 1.0 / np.sqrt(n_in)
@@ -250,6 +260,50 @@ class Network:
             if layer > 0:
                 delta = (delta @ self.weights[layer]) * fprime(zs[layer - 1])
         return grads_w, grads_b
+
+    def errors(self, X: npt.ArrayLike, Y: npt.ArrayLike) -> list[Array]:
+        r"""The error :math:`\delta^l = \partial C_x/\partial z^l` of every layer, for every
+        example (introduced in chapter 5).
+
+        :math:`C_x` is the cost of one example :math:`x` (not averaged). The output error is
+
+        .. math::
+
+            \delta^L = \begin{cases} a^L - y & \text{cross-entropy} \\
+                                    (a^L - y) \odot \sigma'(z^L) & \text{quadratic}
+                       \end{cases}
+
+        and each hidden layer's follows from the layer above by the recursion
+        :math:`\delta^l = \bigl((W^{l+1})^\top \delta^{l+1}\bigr) \odot f'(z^l)`. These are
+        the numbers :meth:`backprop` averages: with ``d = errors(X, Y)[i]``,
+        ``d.mean(axis=0)`` is its bias gradient ``backprop(X, Y)[1][i]`` and ``d.T @ a / n``,
+        with ``a = forward(X)[1][i]`` the layer's input, its weight gradient
+        ``backprop(X, Y)[0][i]`` (index ``i`` is layer :math:`l = i + 1`).
+
+        Parameters
+        ----------
+        X, Y : array_like
+            Inputs (n, sizes[0]) and targets (n, sizes[-1]) in [0, 1], finite, as for
+            :meth:`backprop`.
+
+        Returns
+        -------
+        list of numpy.ndarray
+            One array per layer after the input, first hidden layer first and the output
+            layer last; entry ``l`` has shape (n, sizes[l + 1]), one row per example.
+        """
+        X = self._inputs(X, batch=True)
+        Y = self._targets(Y, X.shape[0])
+        zs, activations = self.forward(X)
+        fprime = ACTIVATIONS[self.activation][1]
+        delta = activations[-1] - Y  # cross-entropy with sigmoid output: sigma' cancels
+        if self.loss_name == "mse":
+            delta = delta * sigmoid_derivative(zs[-1])
+        deltas = [delta]
+        for layer in range(len(self.weights) - 1, 0, -1):
+            delta = (delta @ self.weights[layer]) * fprime(zs[layer - 1])
+            deltas.append(delta)
+        return deltas[::-1]
 
     def speeds(self, X: npt.ArrayLike, Y: npt.ArrayLike) -> Array:
         """Learning speed of each hidden layer: :math:`\\|\\partial C/\\partial b^l\\|`

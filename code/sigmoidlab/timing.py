@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._checks import positive_int
 
-__all__ = ["best_time", "ns_per_element", "peak_memory"]
+__all__ = ["best_time", "interleaved_ns_per_element", "ns_per_element", "peak_memory"]
 
 
 def _callable(func: Any) -> None:
@@ -44,15 +44,48 @@ def ns_per_element(func: Callable[..., Any], x: Any, repeats: int = 5) -> float:
 
     ``x`` must have a length of at least 1 (a list or an array, not a scalar).
     """
+    n = _length(x)
+    return best_time(func, x, repeats=repeats) / n * 1e9
+
+
+def _length(x: Any) -> int:
     try:
         n = len(x)
     except TypeError as exc:
         raise TypeError(
             f"x must have a length (a list or an array), got {type(x).__name__}"
         ) from exc
-    if n == 0:  # the division below would be by zero
+    if n == 0:  # the division by it would be by zero
         raise ValueError("x is empty: there is no time per element to measure")
-    return best_time(func, x, repeats=repeats) / n * 1e9
+    return n
+
+
+def interleaved_ns_per_element(
+    funcs: Mapping[str, Callable[..., Any]], x: Any, repeats: int = 5
+) -> dict[str, float]:
+    """Nanoseconds per element of each ``func(x)``, timed in interleaved rounds.
+
+    Every function is called once to warm up (page in its output, load its code); then, in
+    each of ``repeats`` rounds, each function is timed once, in the order given, so that a
+    slow spell of the machine hits all of them alike. The result maps each name to its
+    fastest call divided by ``len(x)``: the minimum, as in :func:`best_time`, is the run
+    least disturbed by the rest of the machine. Used by chapter 8 and ``make bench``.
+    """
+    if not isinstance(funcs, Mapping) or not funcs:
+        raise TypeError("funcs must be a non-empty mapping from names to callables")
+    for func in funcs.values():
+        _callable(func)
+    repeats = positive_int(repeats, "repeats")
+    n = _length(x)
+    for func in funcs.values():
+        func(x)
+    best = dict.fromkeys(funcs, float("inf"))
+    for _ in range(repeats):
+        for name, func in funcs.items():
+            start = time.perf_counter()
+            func(x)
+            best[name] = min(best[name], time.perf_counter() - start)
+    return {name: t / n * 1e9 for name, t in best.items()}
 
 
 def peak_memory(func: Callable[..., Any], *args: Any) -> int:

@@ -421,3 +421,110 @@ def test_special_values_every_dtype(dtype):
     )
     assert np.isfinite(lp[4]) and lp[4] < 0
     assert np.all(np.isnan(lp[[5, 6, 7, 8]]))
+
+
+# --- The blocked kernel (chapter 8, "How close to the hardware?") -------------------------
+
+
+def _unblocked_sigmoid(x):
+    """The formula of the sigmoid kernel on whole arrays, without blocks or bit tricks."""
+    with np.errstate(all="ignore"):
+        e = np.exp(-np.abs(x))
+        return np.abs((x >= 0) - e / (1 + e))
+
+
+class _RecordingNumPy:
+    """Stands in for the ``np`` a module sees; records the names of the ufuncs called."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __getattr__(self, name):
+        thing = getattr(np, name)
+        if not isinstance(thing, np.ufunc):
+            return thing
+
+        def call(*args, **kwargs):
+            self.calls.append(thing.__name__)
+            return thing(*args, **kwargs)
+
+        return call
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_sigmoid_kernel_makes_exactly_the_documented_passes(monkeypatch, dtype):
+    from sigmoidlab import logistic
+
+    recorder = _RecordingNumPy()
+    monkeypatch.setattr(logistic, "np", recorder)
+    x = np.linspace(-40, 40, 101).astype(dtype)
+    out = np.empty_like(x)
+    scratch = [np.empty_like(x), np.empty_like(x)]
+    logistic._sigmoid_kernel(x, out, scratch, np.empty(x.size, dtype=bool))
+    assert recorder.calls == [name for name, _ in logistic.SIGMOID_PASSES]
+    np.testing.assert_array_equal(out, _unblocked_sigmoid(x))
+
+
+def test_sigmoid_kernel_longdouble_uses_float_passes_for_minus_abs(monkeypatch):
+    from sigmoidlab import logistic
+
+    recorder = _RecordingNumPy()
+    monkeypatch.setattr(logistic, "np", recorder)
+    x = np.linspace(-40, 40, 11).astype(np.longdouble)
+    out = np.empty_like(x)
+    logistic._sigmoid_kernel(x, out, [np.empty_like(x), np.empty_like(x)], np.empty(11, bool))
+    assert recorder.calls[1:3] == ["absolute", "negative"]
+    np.testing.assert_array_equal(out, _unblocked_sigmoid(x))
+
+
+def _edge_sizes(dtype):
+    from sigmoidlab._arrays import block_length
+
+    # the work dtype: float16 is evaluated in float64, sigmoid keeps float32 in float32
+    n = block_length(np.float64 if dtype == np.float16 else dtype)
+    return [1, n - 1, n, n + 1, 2 * n - 1, 2 * n, 2 * n + 1, 3 * n + 7]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.longdouble])
+def test_sigmoid_is_bit_identical_to_the_unblocked_formula_at_block_edges(dtype):
+    rng = np.random.default_rng(11)
+    for n in _edge_sizes(dtype):
+        x = rng.uniform(-50, 50, n).astype(dtype)
+        x[:: max(1, n // 7)] = 0.0  # the branch point, and a few exact zeros per block
+        np.testing.assert_array_equal(sigmoid(x), _unblocked_sigmoid(x), err_msg=f"n={n}")
+
+
+@pytest.mark.parametrize("func", FUNCS)
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_block_edges_do_not_change_any_value(func, dtype):
+    # Each value must be the same whether it sits first, last or mid-block: compare the
+    # whole array with pieces of 1000 elements, each evaluated on its own.
+    rng = np.random.default_rng(12)
+    for n in _edge_sizes(dtype)[1:]:
+        x = rng.uniform(0.01, 0.99, n).astype(dtype)  # in (0, 1): logit is finite too
+        pieces = np.concatenate([func(x[i : i + 1000]) for i in range(0, n, 1000)])
+        np.testing.assert_array_equal(func(x), pieces, err_msg=f"n={n}")
+
+
+@pytest.mark.parametrize("func", FUNCS)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_non_contiguous_inputs_and_outputs_across_block_edges(func, dtype):
+    n = _edge_sizes(dtype)[-1]
+    base = np.random.default_rng(13).uniform(0.01, 0.99, 3 * n).astype(dtype)
+    for x in (base[::3], base[::-2][:n], base.reshape(3, n).T):
+        expected = func(np.ascontiguousarray(x))
+        np.testing.assert_array_equal(func(x), expected)
+        out = np.empty((2 * x.shape[0], *x.shape[1:]), dtype=dtype)[::2]
+        assert func(x, out=out) is out
+        np.testing.assert_array_equal(out, expected)
+
+
+@pytest.mark.parametrize("func", FUNCS)
+@pytest.mark.parametrize("dtype", FLOATS)
+def test_zero_dimensional_arrays(func, dtype):
+    x = np.array(0.3, dtype=dtype)
+    got = func(x)
+    assert np.ndim(got) == 0 and got.dtype == dtype
+    assert got == func(np.array([0.3], dtype=dtype))[0]
+    out = np.empty((), dtype=dtype)
+    assert func(x, out=out) is out and out == got

