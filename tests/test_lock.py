@@ -114,7 +114,9 @@ def test_the_venv_is_exactly_the_lock():
         f"installed but not in the lock: {extra}. Installed by hand? "
         f"Recreate the venv: rm -rf {sys.prefix} && make book"
     )
-    assert any(line.endswith("/code") for line in editable), editable  # sigmoidlab, editable
+    # sigmoidlab, editable: pip freeze writes the folder ("-e /path/code"), or, in a git
+    # clone, the repository and subdirectory ("-e git+...#egg=sigmoidlab&subdirectory=code")
+    assert any(line.endswith(("/code", "subdirectory=code")) for line in editable), editable
 
 
 def test_the_lock_satisfies_every_range():
