@@ -8,10 +8,16 @@
  * user can focus it and scroll it with the arrow keys. Re-checked whenever the
  * box or its content changes size. On pages with MathJax, <html> gets
  * data-course-math="ready" when every box has been measured.
+ *
+ * An inline formula wider than its whole paragraph (long ones, on a phone) cannot
+ * fit on any line: it gets the class "course-inline-wide", which makes it a box
+ * of its own that scrolls the same way, instead of being cut at the edge.
  */
 (() => {
   "use strict";
   const SELECTOR = 'mjx-container[jax="CHTML"][display="true"]';
+  const INLINE = 'mjx-container[jax="CHTML"]:not([display="true"])';
+  const BLOCK = "p, li, dd, td, th, figcaption, h1, h2, h3, h4, div";
 
   const update = (box) => {
     const over = box.scrollWidth - box.clientWidth > 1;
@@ -33,7 +39,23 @@
     }
   };
 
+  // The formula's own width (mjx-math is never capped) against its paragraph's.
+  const updateInline = (box) => {
+    const math = box.firstElementChild;
+    const block = box.parentElement && box.parentElement.closest(BLOCK);
+    if (!math || !block) return;
+    const wide = math.getBoundingClientRect().width > block.clientWidth + 1;
+    box.classList.toggle("course-inline-wide", wide);
+    if (wide || box.dataset.courseScroll) update(box);
+  };
+  const updateAllInline = () => document.querySelectorAll(INLINE).forEach(updateInline);
+
   const watch = () => {
+    updateAllInline();
+    window.addEventListener("resize", updateAllInline, { passive: true });
+    document.querySelectorAll(INLINE).forEach((box) => {
+      box.addEventListener("scroll", () => update(box), { passive: true });
+    });
     const boxes = document.querySelectorAll(SELECTOR);
     if (!boxes.length) return;
     // The box changes size with the window, its content when MathJax's fonts
@@ -52,6 +74,7 @@
   // Tests wait for data-course-math="ready": every box measured with its fonts.
   const ready = () => {
     document.querySelectorAll(SELECTOR).forEach(update);
+    updateAllInline();
     document.documentElement.dataset.courseMath = "ready";
   };
   // Inline maths followed by punctuation ("$x$,") may wrap before the comma, which

@@ -7,7 +7,8 @@ Every page at 360 and 390 px (the narrowest common phones):
   has an accessible name;
 * every display equation fits its column or sits in a box that scrolls sideways, shows that
   it does (book/_static/course-math.js: a scrollbar and a fade) and takes keyboard focus;
-* no inline formula can wrap before the punctuation that follows it.
+* no inline formula can wrap before the punctuation that follows it, and none is cut at the
+  edge: one wider than its paragraph scrolls in a box of its own, marked like an equation's.
 Every chapter, at 1280 px:
 * no code cell or output scrolls sideways (lines of at most 79 characters, and they fit);
 * no visible code line is an ``assert`` unless its cell is tagged ``assert-lesson`` (the prose
@@ -69,6 +70,25 @@ LAYOUT_JS = """() => {
     if (!scrolls(eq) && getComputedStyle(eq).overflowX !== 'auto')
       problems.push(`${what} is cut at ${Math.round(box.right)} px and does not scroll`);
     else if (!eq.classList.contains('course-scrolls') || eq.tabIndex !== 0)
+      problems.push(`${what} scrolls with no visible sign or keyboard access (course-math.js)`);
+  }
+  for (const eq of document.querySelectorAll('mjx-container:not([display="true"])')) {
+    if (!eq.checkVisibility()) continue;
+    const block = eq.parentElement.closest('p, li, dd, td, th, figcaption, h1, h2, h3, h4, div');
+    if (!block) continue;
+    let inBox = false;  // inside a table or box that scrolls as a whole (not the page)
+    for (let a = eq.parentElement; a && !a.matches('article, main, body'); a = a.parentElement)
+      if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) inBox = true;
+    if (inBox) continue;
+    const column = block.getBoundingClientRect();
+    const box = eq.getBoundingClientRect();
+    const right = Math.min(column.right, doc.clientWidth) + 1;
+    const what = `inline formula ${JSON.stringify(eq.textContent.slice(0, 40))}`;
+    if (box.right > right)
+      problems.push(`${what} is cut at ${Math.round(box.right)} px (course-math.js)`);
+    // an inline element has no clientWidth: only the marked box can scroll
+    else if (eq.classList.contains('course-inline-wide') && eq.scrollWidth > eq.clientWidth + 1
+             && (!eq.classList.contains('course-scrolls') || eq.tabIndex !== 0))
       problems.push(`${what} scrolls with no visible sign or keyboard access (course-math.js)`);
   }
   return problems;
