@@ -201,8 +201,12 @@ def test_bad_input_is_refused(call, error):
 )
 def test_bound_holds_and_error_shrinks(freq, phase, K):
     """For sin(freq x + phase) on [0, 1] (Lipschitz constant freq): the measured sup error is
-    within the bound, the bound is within (freq h + tails), and with c h / 2 = K quadrupling
-    the bumps at least halves the error once the cells are small against the wavelength."""
+    within the bound, the bound is within (freq h + tails), and with c h / 2 = K four times
+    the bumps bring the error under freq h / 8 (+ 5%, + tails): it shrinks like 1/K.
+
+    (That it at least halves is not a theorem: where the target is nearly flat on [0, 1] the
+    coarse error is already far below freq h / 2; freq=0.5, phase=4.5, K=2 goes 0.0105 to
+    0.0085.)"""
 
     def f(x):
         return np.sin(freq * x + phase)
@@ -214,5 +218,3 @@ def test_bound_holds_and_error_shrinks(freq, phase, K):
     assert bound <= freq / K + 6 * sigmoid(-K) + 1e-12
     finer = sup_error(f, bump_network(f, 0, 1, 4 * K, 2.0 * (4 * K) ** 2), 0, 1, points=4001)
     assert finer <= freq / (8 * K) * 1.05 + 4 * sigmoid(-4.0 * K)
-    if freq / K < 0.5:
-        assert finer <= error / 2 + 1e-12
