@@ -42,7 +42,7 @@ import numpy.typing as npt
 from ._checks import finite_array, positive_int, positive_real
 from .logistic import sigmoid, sigmoid_derivative
 from .losses import bce_from_logits
-from .networks import INITS, LOSSES, Network
+from .networks import INITS, LOSSES, Network, _worst_relative_error
 
 __all__ = ["DeepSigmoidNetwork", "deep_gradient_check"]
 
@@ -284,18 +284,9 @@ def deep_gradient_check(
         raise TypeError(f"net must be a DeepSigmoidNetwork, got {type(net).__name__}")
     h = positive_real(h, "h")
     grads = net.backprop(X, Y)
-    worst = 0.0
-    for name, params in net._parameters().items():
-        for p, g in zip(params, grads[name][-len(params) :], strict=True):
-            flat, gflat = p.reshape(-1), g.reshape(-1)
-            for i in range(flat.size):
-                old = flat[i]
-                flat[i] = old + h
-                up = net.cost(X, Y)
-                flat[i] = old - h
-                down = net.cost(X, Y)
-                flat[i] = old
-                numeric = (up - down) / (2 * h)
-                scale = max(abs(numeric) + abs(gflat[i]), 1e-8)
-                worst = max(worst, abs(numeric - gflat[i]) / scale)
-    return worst
+    pairs = [
+        pair
+        for name, params in net._parameters().items()
+        for pair in zip(params, grads[name][-len(params) :], strict=True)
+    ]
+    return _worst_relative_error(pairs, lambda: net.cost(X, Y), h)

@@ -32,6 +32,41 @@ __all__ = ["GRUCell", "LSTMCell", "glu", "swiglu"]
 GATES = "fioc"  # forget, input, output, candidate
 
 
+Params = dict[str, np.ndarray]
+
+
+def _checked_params(W: Params, b: Params, keys: str) -> tuple[Params, Params]:
+    """A recurrent cell's weights and biases, checked: one (hidden, hidden + inputs) matrix
+    and one length-hidden vector per key (a letter of ``keys``), finite, all of the same shape."""
+    for name, params in (("W", W), ("b", b)):
+        if not isinstance(params, dict):
+            raise TypeError(f"{name} must be a dict with keys {list(keys)}")
+        if set(params) != set(keys):
+            raise ValueError(f"{name} must have exactly the keys {list(keys)}")
+    W = {g: finite_array(W[g], f"W[{g!r}]", ndim=2) for g in keys}
+    b = {g: finite_array(b[g], f"b[{g!r}]", ndim=1) for g in keys}
+    first = keys[0]
+    shape = W[first].shape
+    if shape[1] <= shape[0]:
+        raise ValueError(f"W[{first!r}] has shape {shape}: need (hidden, hidden + inputs)")
+    for g in keys:
+        if W[g].shape != shape or b[g].shape != (shape[0],):
+            raise ValueError(
+                f"{g!r}: W has shape {W[g].shape} and b {b[g].shape}; "
+                f"each of {list(keys)} needs W {shape} and b ({shape[0]},)"
+            )
+    return W, b
+
+
+def _random_params(keys: str, inputs: int, hidden: int, seed: int) -> tuple[Params, Params]:
+    """Weights :math:`\\mathcal N(0, 1/(inputs + hidden))` and zero biases, one per key."""
+    inputs, hidden = positive_int(inputs, "inputs"), positive_int(hidden, "hidden")
+    rng = np.random.default_rng(seed)
+    scale = 1 / np.sqrt(inputs + hidden)
+    W = {g: rng.normal(0, scale, (hidden, hidden + inputs)) for g in keys}
+    return W, {g: np.zeros(hidden) for g in keys}
+
+
 @dataclass
 class LSTMCell:
     """Weights ``W[g]`` (hidden x (hidden + input)) and biases ``b[g]`` for g in f, i, o, c.
@@ -49,22 +84,7 @@ class LSTMCell:
     b: dict[str, np.ndarray]
 
     def __post_init__(self) -> None:
-        for name, params in (("W", self.W), ("b", self.b)):
-            if not isinstance(params, dict):
-                raise TypeError(f"{name} must be a dict with keys {list(GATES)}")
-            if set(params) != set(GATES):
-                raise ValueError(f"{name} must have exactly the keys {list(GATES)}")
-        self.W = {g: finite_array(self.W[g], f"W[{g!r}]", ndim=2) for g in GATES}
-        self.b = {g: finite_array(self.b[g], f"b[{g!r}]", ndim=1) for g in GATES}
-        shape = self.W["f"].shape
-        if shape[1] <= shape[0]:
-            raise ValueError(f"W['f'] has shape {shape}: need (hidden, hidden + inputs)")
-        for g in GATES:
-            if self.W[g].shape != shape or self.b[g].shape != (shape[0],):
-                raise ValueError(
-                    f"gate {g!r}: W has shape {self.W[g].shape} and b {self.b[g].shape}; "
-                    f"every gate needs W {shape} and b ({shape[0]},)"
-                )
+        self.W, self.b = _checked_params(self.W, self.b, GATES)
 
     @property
     def hidden(self) -> int:
@@ -79,11 +99,7 @@ class LSTMCell:
     @classmethod
     def random(cls, inputs: int, hidden: int, seed: int = 0) -> LSTMCell:
         """A cell with weights :math:`\\mathcal N(0, 1/(inputs + hidden))` and zero biases."""
-        inputs, hidden = positive_int(inputs, "inputs"), positive_int(hidden, "hidden")
-        rng = np.random.default_rng(seed)
-        scale = 1 / np.sqrt(inputs + hidden)
-        W = {g: rng.normal(0, scale, (hidden, hidden + inputs)) for g in GATES}
-        return cls(W, {g: np.zeros(hidden) for g in GATES})
+        return cls(*_random_params(GATES, inputs, hidden, seed))
 
     def step(
         self, x: npt.ArrayLike, h: npt.ArrayLike, c: npt.ArrayLike
@@ -142,22 +158,7 @@ class GRUCell:
     b: dict[str, np.ndarray]
 
     def __post_init__(self) -> None:
-        for name, params in (("W", self.W), ("b", self.b)):
-            if not isinstance(params, dict):
-                raise TypeError(f"{name} must be a dict with keys {list(GRU_WEIGHTS)}")
-            if set(params) != set(GRU_WEIGHTS):
-                raise ValueError(f"{name} must have exactly the keys {list(GRU_WEIGHTS)}")
-        self.W = {g: finite_array(self.W[g], f"W[{g!r}]", ndim=2) for g in GRU_WEIGHTS}
-        self.b = {g: finite_array(self.b[g], f"b[{g!r}]", ndim=1) for g in GRU_WEIGHTS}
-        shape = self.W["z"].shape
-        if shape[1] <= shape[0]:
-            raise ValueError(f"W['z'] has shape {shape}: need (hidden, hidden + inputs)")
-        for g in GRU_WEIGHTS:
-            if self.W[g].shape != shape or self.b[g].shape != (shape[0],):
-                raise ValueError(
-                    f"{g!r}: W has shape {self.W[g].shape} and b {self.b[g].shape}; "
-                    f"each needs W {shape} and b ({shape[0]},)"
-                )
+        self.W, self.b = _checked_params(self.W, self.b, GRU_WEIGHTS)
 
     @property
     def hidden(self) -> int:
@@ -172,11 +173,7 @@ class GRUCell:
     @classmethod
     def random(cls, inputs: int, hidden: int, seed: int = 0) -> GRUCell:
         """A cell with weights :math:`\\mathcal N(0, 1/(inputs + hidden))` and zero biases."""
-        inputs, hidden = positive_int(inputs, "inputs"), positive_int(hidden, "hidden")
-        rng = np.random.default_rng(seed)
-        scale = 1 / np.sqrt(inputs + hidden)
-        W = {g: rng.normal(0, scale, (hidden, hidden + inputs)) for g in GRU_WEIGHTS}
-        return cls(W, {g: np.zeros(hidden) for g in GRU_WEIGHTS})
+        return cls(*_random_params(GRU_WEIGHTS, inputs, hidden, seed))
 
     def step(self, x: npt.ArrayLike, h: npt.ArrayLike) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """New hidden state and the gate values ``{"z": ..., "r": ...}`` used.

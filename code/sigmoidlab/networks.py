@@ -17,7 +17,7 @@ and then :math:`\partial C/\partial b^l = \delta^l`, :math:`\partial C/\partial 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -394,18 +394,31 @@ def gradient_check(net: Network, X: npt.ArrayLike, Y: npt.ArrayLike, h: float = 
         raise TypeError(f"net must be a Network, got {type(net).__name__}")
     h = positive_real(h, "h")
     grads_w, grads_b = net.backprop(X, Y)
+    pairs = zip(net.weights + net.biases, grads_w + grads_b, strict=True)
+    return _worst_relative_error(pairs, lambda: net.cost(X, Y), h)
+
+
+def _worst_relative_error(
+    pairs: Iterable[tuple[Array, Array]], cost: Callable[[], float], h: float
+) -> float:
+    """The largest relative difference between analytic and central-difference gradients.
+
+    For each (parameter array, its analytic gradient) pair, every entry is moved by
+    :math:`\\pm h` in place (and put back) and ``cost()`` re-evaluated; the difference
+    :math:`|g - \\hat g| / \\max(|g| + |\\hat g|, 10^{-8})` is taken over all entries. Shared by
+    :func:`gradient_check` and :func:`sigmoidlab.deep_sigmoid.deep_gradient_check`.
+    """
     worst = 0.0
-    for params, grads in ((net.weights, grads_w), (net.biases, grads_b)):
-        for p, g in zip(params, grads, strict=True):
-            flat, gflat = p.reshape(-1), g.reshape(-1)
-            for i in range(flat.size):
-                old = flat[i]
-                flat[i] = old + h
-                up = net.cost(X, Y)
-                flat[i] = old - h
-                down = net.cost(X, Y)
-                flat[i] = old
-                numeric = (up - down) / (2 * h)
-                scale = max(abs(numeric) + abs(gflat[i]), 1e-8)
-                worst = max(worst, abs(numeric - gflat[i]) / scale)
+    for p, g in pairs:
+        flat, gflat = p.reshape(-1), g.reshape(-1)
+        for i in range(flat.size):
+            old = flat[i]
+            flat[i] = old + h
+            up = cost()
+            flat[i] = old - h
+            down = cost()
+            flat[i] = old
+            numeric = (up - down) / (2 * h)
+            scale = max(abs(numeric) + abs(gflat[i]), 1e-8)
+            worst = max(worst, abs(numeric - gflat[i]) / scale)
     return worst
