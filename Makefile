@@ -23,6 +23,9 @@
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
+# Every command names $(VENV)'s programs; a virtualenv activated in the calling shell would
+# only mislead them (IPython warns when VIRTUAL_ENV is not the Python it runs in).
+unexport VIRTUAL_ENV
 PYTHON ?= python3
 # make test-latest runs `make test` with VENV=.venv-latest INSTALL=latest.
 VENV ?= .venv
