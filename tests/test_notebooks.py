@@ -105,7 +105,7 @@ def test_explorer_cells_are_tagged(path):
         if cell.cell_type != "code":
             continue
         tags = set(cell.metadata.get("tags", []))
-        if "sigmoidlab.widgets" in cell.source:
+        if "sigmoidlab.explorers.widgets" in cell.source:
             assert {"nbval-ignore-output", "remove-output"} <= tags, cell.source
         if "static_explorer(" in cell.source:
             assert "remove-input" in tags, cell.source

@@ -22,7 +22,7 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "_build" / "test-reports"
 sys.path.insert(0, str(ROOT))  # the browser suite's Chromium settings
-from sigmoidlab.explorers import EXPLORERS  # noqa: E402
+from sigmoidlab.explorers.spec import EXPLORERS  # noqa: E402
 
 from tests.site.chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 
@@ -63,7 +63,8 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="live-explorers-"))
     nb = nbformat.v4.new_notebook()
     nb.cells = [
-        nbformat.v4.new_code_cell(f"from sigmoidlab.widgets import {f}\n{f}()") for f in FACTORIES
+        nbformat.v4.new_code_cell(f"from sigmoidlab.explorers.widgets import {f}\n{f}()")
+        for f in FACTORIES
     ]
     nb.metadata["kernelspec"] = {
         "name": "python3",

@@ -36,7 +36,7 @@ import scipy.special
 
 import sigmoidlab
 from sigmoidlab import sigmoid
-from sigmoidlab.timing import interleaved_ns_per_element, peak_memory
+from sigmoidlab.kernels.timing import interleaved_ns_per_element, peak_memory
 
 EXP_GOAL = 2.0  # sigmoid / np.exp
 EXPIT_GOAL = 1.0  # sigmoid / expit

@@ -4,7 +4,7 @@ The top level holds the numerically careful logistic functions; the submodules h
 the chapters build on them.
 """
 
-from .logistic import (
+from sigmoidlab.kernels.logistic import (
     log_sigmoid,
     logit,
     sigmoid,

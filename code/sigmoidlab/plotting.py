@@ -12,7 +12,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from ._checks import positive_int, real_number
+from sigmoidlab._checks import positive_int, real_number
 
 __all__ = ["OKABE_ITO", "SVG_SAVEFIG", "centred_axes", "grid", "style", "use_style", "zero_lines"]
 

@@ -1,4 +1,4 @@
-"""sigmoidlab.activations, .regression and .gates (chapter 9)."""
+"""sigmoidlab.kernels.activations, .regression and .gates (chapter 9)."""
 
 import mpmath
 import numpy as np
@@ -8,10 +8,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 
 from sigmoidlab import sigmoid
-from sigmoidlab.activations import gelu, gelu_sigmoid, gelu_tanh, hard_swish, silu, softmax
-from sigmoidlab.gates import LSTMCell
-from sigmoidlab.networks import standardize
-from sigmoidlab.regression import LogisticRegressionGD
+from sigmoidlab.kernels.activations import gelu, gelu_sigmoid, gelu_tanh, hard_swish, silu, softmax
+from sigmoidlab.models.datasets import standardize
+from sigmoidlab.models.gates import LSTMCell
+from sigmoidlab.models.logistic_regression import LogisticRegressionGD
 
 
 def test_gelu_against_mpmath_and_approximations():
@@ -48,7 +48,7 @@ def test_logistic_regression_matches_scikit_learn():
     theirs = LogisticRegression(C=1.0, max_iter=10_000).fit(Str, ytr)
     assert abs((ours.predict(Ste) == yte).mean() - (theirs.predict(Ste) == yte).mean()) <= 0.01
     assert np.corrcoef(ours.coef_, theirs.coef_[0])[0, 1] > 0.999
-    assert np.all(np.diff(ours.loss_history) <= 1e-12)
+    assert np.all(np.diff(ours.history_.loss) <= 1e-12)
     with pytest.raises(ValueError, match="0 or 1"):
         LogisticRegressionGD().fit(Str[:3], [0, 1, 2])
 
@@ -138,7 +138,8 @@ def accuracy_points(dtype):
 
 
 def _function(name):
-    from sigmoidlab import activations, family, losses
+    from sigmoidlab.kernels import activations, family
+    from sigmoidlab.models import losses
 
     for module in (activations, family, losses):
         if hasattr(module, name):
@@ -149,7 +150,7 @@ def _function(name):
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 @pytest.mark.parametrize("name", sorted(REFERENCES))
 def test_ulp_bound_in_the_docstring_holds(name, dtype):
-    from sigmoidlab.accuracy import ulp_error
+    from sigmoidlab.kernels.ulp import ulp_error
 
     func = _function(name)
     bound = FLOAT64_BOUNDS[name]
@@ -169,13 +170,13 @@ def test_reviewer_cases_gelu_tanh_left_tail_is_not_zero():
     x = np.array([-6.0, -10.0, -19.0])
     got = gelu_tanh(x)
     assert np.all(got < 0)
-    from sigmoidlab.accuracy import ulp_error
+    from sigmoidlab.kernels.ulp import ulp_error
 
     assert ulp_error(got, exact("gelu_tanh", x), np.float64).max() <= 4
 
 
 def test_reviewer_cases_silu_near_subnormals_and_gelu_tail():
-    from sigmoidlab.accuracy import ulp_error
+    from sigmoidlab.kernels.ulp import ulp_error
 
     x = np.array([-740.7894394629205, -720.0, -708.0])
     assert ulp_error(silu(x), exact("silu", x), np.float64).max() <= 4  # was 370
@@ -196,7 +197,7 @@ def _softmax_exact(z):
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 def test_softmax_ulp_bound(dtype):
-    from sigmoidlab.accuracy import ulp_error
+    from sigmoidlab.kernels.ulp import ulp_error
 
     doc = " ".join(softmax.__doc__.split())
     assert "at most 5 ULP in float64 and 0.5 ULP in float32" in doc

@@ -1,4 +1,4 @@
-"""Tests for sigmoidlab.approximation: bumps, the one-hidden-layer network, the error bound."""
+"""sigmoidlab.models.approximation: bumps, the one-hidden-layer network, the error bound."""
 
 import numpy as np
 import pytest
@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sigmoidlab import sigmoid
-from sigmoidlab.approximation import (
+from sigmoidlab.models.approximation import (
     ShallowNetwork,
     bump,
     bump_error_bound,

@@ -1,4 +1,4 @@
-"""sigmoidlab.calibration (chapter 9): ECE, reliability bins, Platt and temperature scaling."""
+"""sigmoidlab.models.calibration (chapter 9): ECE, reliability bins, Platt and temperature."""
 
 import numpy as np
 import pytest
@@ -8,8 +8,8 @@ from sklearn.calibration import calibration_curve
 from sklearn.linear_model import LogisticRegression
 
 from sigmoidlab import sigmoid
-from sigmoidlab.activations import softmax
-from sigmoidlab.calibration import (
+from sigmoidlab.kernels.activations import softmax
+from sigmoidlab.models.calibration import (
     expected_calibration_error,
     fit_platt,
     fit_temperature,

@@ -1,4 +1,4 @@
-"""sigmoidlab.explorers: the numbers and figures behind the four explorers, without a front end."""
+"""sigmoidlab.explorers.spec: the numbers and figures of the four explorers, without a front end."""
 
 import numpy as np
 import pytest
@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
-from sigmoidlab import explorers, sigmoid, sigmoid_derivative
-from sigmoidlab.explorers import (
+from sigmoidlab import sigmoid, sigmoid_derivative
+from sigmoidlab.explorers import spec as explorers
+from sigmoidlab.explorers.spec import (
     BOX,
     EXPLORERS,
     READOUT,

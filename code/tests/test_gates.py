@@ -1,4 +1,4 @@
-"""sigmoidlab.gates (GRUCell, glu, swiglu) and sigmoidlab.losses.siglip_loss (chapter 9)."""
+"""sigmoidlab.models.gates (GRUCell, glu, swiglu) and models.losses.siglip_loss (chapter 9)."""
 
 import numpy as np
 import pytest
@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sigmoidlab import sigmoid
-from sigmoidlab.activations import silu
-from sigmoidlab.gates import GRUCell, glu, swiglu
-from sigmoidlab.losses import bce_from_logits, siglip_logits, siglip_loss
+from sigmoidlab.kernels.activations import silu
+from sigmoidlab.models.gates import GRUCell, glu, swiglu
+from sigmoidlab.models.losses import bce_from_logits, siglip_logits, siglip_loss
 
 
 @settings(max_examples=40, deadline=None)

@@ -35,12 +35,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_applications import FLOAT64_BOUNDS, REFERENCES, to_mpf
 
-from sigmoidlab.accuracy import ulp_error
-from sigmoidlab.activations import gelu, gelu_sigmoid, gelu_tanh, hard_swish, silu, softmax
-from sigmoidlab.family import FAMILY, hard_sigmoid, scaled_arctan, softsign
-from sigmoidlab.losses import bce_from_logits, bce_from_probabilities, softplus
-from sigmoidlab.neurons import step
-from sigmoidlab.variants import VARIANTS
+from sigmoidlab.kernels.activations import gelu, gelu_sigmoid, gelu_tanh, hard_swish, silu, softmax
+from sigmoidlab.kernels.family import FAMILY, hard_sigmoid, scaled_arctan, softsign
+from sigmoidlab.kernels.ulp import ulp_error
+from sigmoidlab.kernels.variants import VARIANTS
+from sigmoidlab.models.losses import bce_from_logits, bce_from_probabilities, softplus
+from sigmoidlab.models.neurons import step
 
 #: The accurate one-argument functions: name -> (function, argument name).
 ACCURATE: dict[str, tuple[Callable, str]] = {

@@ -35,8 +35,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from sigmoidlab import log_sigmoid, logit, sigmoid, sigmoid_derivative, sigmoid_second_derivative
-from sigmoidlab._arrays import BLOCK
-from sigmoidlab.accuracy import reference, ulp_error
+from sigmoidlab.kernels._arrays import BLOCK
+from sigmoidlab.kernels.ulp import reference, ulp_error
 
 KERNELS = [sigmoid, sigmoid_derivative, sigmoid_second_derivative, log_sigmoid, logit]
 ARGNAME = {f: "p" if f is logit else "x" for f in KERNELS}

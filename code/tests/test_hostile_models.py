@@ -27,10 +27,8 @@ import numpy as np
 import pytest
 from hostile import outcomes
 
-from sigmoidlab import datasets, explorers, timing
-from sigmoidlab.calculus import central_difference, step_size_sweep
-from sigmoidlab.datasets import two_clusters
-from sigmoidlab.explorers import (
+from sigmoidlab.explorers import spec as explorers
+from sigmoidlab.explorers.spec import (
     EXPLORERS,
     derivative_state,
     neuron_state,
@@ -38,20 +36,24 @@ from sigmoidlab.explorers import (
     saturation_state,
     steepness_state,
 )
-from sigmoidlab.gates import LSTMCell
-from sigmoidlab.logistic import sigmoid
-from sigmoidlab.networks import Network, gradient_check, one_hot, standardize
-from sigmoidlab.neurons import Perceptron, SigmoidNeuron, feedforward
-from sigmoidlab.regression import LogisticRegressionGD
-from sigmoidlab.timing import best_time, ns_per_element, peak_memory
-from sigmoidlab.web_explorers import static_explorer
-from sigmoidlab.widgets import (
+from sigmoidlab.explorers.static import static_explorer
+from sigmoidlab.explorers.widgets import (
     Explorer,
     derivative_explorer,
     neuron_explorer,
     saturation_explorer,
     steepness_explorer,
 )
+from sigmoidlab.kernels import timing
+from sigmoidlab.kernels.calculus import central_difference, step_size_sweep
+from sigmoidlab.kernels.logistic import sigmoid
+from sigmoidlab.kernels.timing import best_time, ns_per_element, peak_memory
+from sigmoidlab.models import datasets
+from sigmoidlab.models.datasets import one_hot, standardize, two_clusters
+from sigmoidlab.models.gates import LSTMCell
+from sigmoidlab.models.logistic_regression import LogisticRegressionGD
+from sigmoidlab.models.networks import Network, gradient_check
+from sigmoidlab.models.neurons import Perceptron, SigmoidNeuron, feedforward
 
 HANG_LIMIT = 60.0  # seconds; every case takes milliseconds, this only stops a hang
 OUTCOMES = outcomes("models")  # printed at the end of the run (conftest.py)

@@ -1,4 +1,4 @@
-"""Unit tests for sigmoidlab.logistic: values, dtypes, shapes, edge cases, errors.
+"""Unit tests for sigmoidlab.kernels.logistic: values, dtypes, shapes, edge cases, errors.
 
 Expected values are mpmath at 40 digits, computed with::
 
@@ -6,7 +6,7 @@ Expected values are mpmath at 40 digits, computed with::
     s = lambda x: 1 / (1 + mp.exp(-x))
     s(x); s(x) * s(-x); -mp.log1p(mp.exp(-x)); mp.log(p / (1 - p))
 
-and compared in ULPs (:func:`sigmoidlab.accuracy.ulp_error`), so a tolerance means the
+and compared in ULPs (:func:`sigmoidlab.kernels.ulp.ulp_error`), so a tolerance means the
 same thing in the tails (subnormal results included) as near zero.
 """
 
@@ -20,8 +20,8 @@ import pytest
 import scipy.special
 
 from sigmoidlab import log_sigmoid, logit, sigmoid, sigmoid_derivative, sigmoid_second_derivative
-from sigmoidlab._arrays import BLOCK
-from sigmoidlab.accuracy import ulp_error
+from sigmoidlab.kernels._arrays import BLOCK
+from sigmoidlab.kernels.ulp import ulp_error
 
 FUNCS = [sigmoid, sigmoid_derivative, sigmoid_second_derivative, log_sigmoid, logit]
 FLOATS = [np.float16, np.float32, np.float64, np.longdouble]
@@ -453,7 +453,7 @@ class _RecordingNumPy:
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_sigmoid_kernel_makes_exactly_the_documented_passes(monkeypatch, dtype):
-    from sigmoidlab import logistic
+    from sigmoidlab.kernels import logistic
 
     recorder = _RecordingNumPy()
     monkeypatch.setattr(logistic, "np", recorder)
@@ -466,7 +466,7 @@ def test_sigmoid_kernel_makes_exactly_the_documented_passes(monkeypatch, dtype):
 
 
 def test_sigmoid_kernel_longdouble_uses_float_passes_for_minus_abs(monkeypatch):
-    from sigmoidlab import logistic
+    from sigmoidlab.kernels import logistic
 
     recorder = _RecordingNumPy()
     monkeypatch.setattr(logistic, "np", recorder)
@@ -478,7 +478,7 @@ def test_sigmoid_kernel_longdouble_uses_float_passes_for_minus_abs(monkeypatch):
 
 
 def _edge_sizes(dtype):
-    from sigmoidlab._arrays import block_length
+    from sigmoidlab.kernels._arrays import block_length
 
     # the work dtype: float16 is evaluated in float64, sigmoid keeps float32 in float32
     n = block_length(np.float64 if dtype == np.float16 else dtype)

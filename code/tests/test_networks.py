@@ -1,4 +1,4 @@
-"""sigmoidlab.networks: backpropagation verified against finite differences."""
+"""sigmoidlab.models.networks: backpropagation verified against finite differences."""
 
 import itertools
 
@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sigmoidlab.networks import Network, gradient_check, one_hot, standardize
+from sigmoidlab.models.datasets import one_hot, standardize
+from sigmoidlab.models.networks import Network, gradient_check
 
 RNG = np.random.default_rng(0)
 X_SMALL = RNG.normal(size=(7, 4))
@@ -48,7 +49,7 @@ class ForgetsActivationDerivative(Network):
     def backprop(self, X, Y):
         saved = self.activation
         try:
-            import sigmoidlab.networks as nets
+            import sigmoidlab.models.networks as nets
 
             original = nets.ACTIVATIONS["sigmoid"]
             nets.ACTIVATIONS["sigmoid"] = (original[0], lambda z: np.ones_like(z))

@@ -1,13 +1,15 @@
-"""Tests for sigmoidlab.neurons, sigmoidlab.datasets and sigmoidlab.calculus."""
+"""sigmoidlab.models.neurons, models.training, models.datasets and kernels.calculus."""
 
 import mpmath
 import numpy as np
 import pytest
 
 from sigmoidlab import sigmoid, sigmoid_derivative, sigmoid_second_derivative
-from sigmoidlab.calculus import central_difference, step_size_sweep
-from sigmoidlab.datasets import two_clusters
-from sigmoidlab.neurons import Perceptron, SigmoidNeuron, feedforward, step
+from sigmoidlab.kernels.calculus import central_difference, step_size_sweep
+from sigmoidlab.models.datasets import two_clusters
+from sigmoidlab.models.logistic_regression import LogisticRegressionGD
+from sigmoidlab.models.neurons import Perceptron, SigmoidNeuron, feedforward, step
+from sigmoidlab.models.training import logistic_gradient_descent, logistic_objective
 
 
 def test_second_derivative_against_mpmath():
@@ -107,3 +109,45 @@ def test_scaling_and_xor_network():
     out = (np.array([[1.0, 1.0]]), np.array([-1.5]))  # AND
     xor = [feedforward([hidden, out], x, step)[0] for x in inputs]
     assert xor == [0.0, 1.0, 1.0, 0.0]
+
+
+# -- the one logistic trainer and the one history type --------------------------------------
+def same_history(a, b):
+    return (
+        a.loss == b.loss
+        and a.errors == b.errors
+        and len(a.weights) == len(b.weights)
+        and all(np.array_equal(u, v) for u, v in zip(a.weights, b.weights, strict=True))
+    )
+
+
+def test_sigmoid_neuron_and_logistic_regression_train_with_the_same_loop():
+    X, y = two_clusters(20, seed=3)
+    neuron = SigmoidNeuron(np.zeros(2), 0.0)
+    history = neuron.train(X, y, epochs=30, eta=0.5)
+    w, b, direct = logistic_gradient_descent(X, y, np.zeros(2), 0.0, eta=0.5, epochs=30)
+    assert np.array_equal(neuron.w, w) and neuron.b == b
+    assert same_history(history, direct)
+    model = LogisticRegressionGD(C=0.5, eta=0.5, epochs=30).fit(X, y)
+    w, b, direct = logistic_gradient_descent(X, y, np.zeros(2), 0.0, eta=0.5, epochs=30, C=0.5)
+    assert np.array_equal(model.coef_, w) and model.intercept_ == b
+    assert same_history(model.history_, direct)
+    # the penalty changes the path: the unpenalised weights are larger
+    assert np.linalg.norm(model.coef_) < np.linalg.norm(neuron.w)
+
+
+def test_training_history_records_the_objective_errors_and_weights_of_each_step():
+    X, y = two_clusters(15, seed=4)
+    w, b, history = logistic_gradient_descent(X, y, np.zeros(2), 0.0, eta=1.0, epochs=12, C=2.0)
+    assert len(history.loss) == len(history.errors) == len(history.weights) == 12
+    assert history.accuracy == [] and history.speeds == []  # a network's fields stay empty
+    assert np.array_equal(history.weights[-1], np.append(w, b))
+    for v, loss in zip(history.weights, history.loss, strict=True):
+        wk, bk = v[:-1], v[-1]
+        z = X @ wk + bk
+        cost = np.mean(np.logaddexp(0, z) - y * z) + wk @ wk / (2 * 2.0 * len(y))
+        assert loss == pytest.approx(cost, rel=1e-12)
+    errors = [int(np.sum((X @ v[:-1] + v[-1] > 0) != (y > 0.5))) for v in history.weights]
+    assert history.errors == errors
+    assert logistic_objective(X, y, w, b, 2.0) == history.loss[-1]
+    assert history.loss[-1] < history.loss[0]  # gradient descent with a small step goes down

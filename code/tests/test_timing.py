@@ -1,9 +1,9 @@
-"""sigmoidlab.timing: the measuring helpers measure (on a fake clock: no timing bounds)."""
+"""sigmoidlab.kernels.timing: the measuring helpers measure (on a fake clock: no timing bounds)."""
 
 import pytest
 
-from sigmoidlab import timing
-from sigmoidlab.timing import best_time, ns_per_element, peak_memory
+from sigmoidlab.kernels import timing
+from sigmoidlab.kernels.timing import best_time, ns_per_element, peak_memory
 
 
 class FakeClock:
@@ -54,7 +54,7 @@ def test_peak_memory_counts_the_result_and_temporaries():
 
 
 def test_interleaved_takes_each_functions_fastest_round_after_warm_ups(clock):
-    from sigmoidlab.timing import interleaved_ns_per_element
+    from sigmoidlab.kernels.timing import interleaved_ns_per_element
 
     order = []
     costs = {"a": iter([5.0, 0.004, 0.003, 0.009]), "b": iter([5.0, 0.001, 0.002, 0.002])}
@@ -83,7 +83,7 @@ def test_interleaved_takes_each_functions_fastest_round_after_warm_ups(clock):
     ],
 )
 def test_interleaved_refuses_bad_arguments(funcs, x, repeats, error, match):
-    from sigmoidlab.timing import interleaved_ns_per_element
+    from sigmoidlab.kernels.timing import interleaved_ns_per_element
 
     with pytest.raises(error, match=match):
         interleaved_ns_per_element(funcs, x, repeats=repeats)

@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 
 from sigmoidlab import sigmoid
-from sigmoidlab.losses import bce_from_logits, bce_from_probabilities, softplus
-from sigmoidlab.variants import (
+from sigmoidlab.kernels.variants import (
     VARIANTS,
     branch_on_sign,
     clipped_naive,
@@ -16,6 +15,7 @@ from sigmoidlab.variants import (
     tanh_form,
     where_both_branches,
 )
+from sigmoidlab.models.losses import bce_from_logits, bce_from_probabilities, softplus
 
 GRID = np.linspace(-30, 30, 601)
 
@@ -254,7 +254,7 @@ def test_loss_dtypes():
 def test_bce_from_logits_ulp_bound(dtype):
     import mpmath
 
-    from sigmoidlab.accuracy import ulp_error
+    from sigmoidlab.kernels.ulp import ulp_error
 
     doc = " ".join(bce_from_logits.__doc__.split())
     assert "at most 4 ULP in float64 and 0.5 ULP in float32" in doc

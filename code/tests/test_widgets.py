@@ -1,4 +1,4 @@
-"""sigmoidlab.widgets: the live explorers, driven by setting slider values (no browser)."""
+"""sigmoidlab.explorers.widgets: the live explorers, driven by setting slider values."""
 
 import dataclasses
 
@@ -7,8 +7,8 @@ import matplotlib.pyplot as plt
 import pytest
 
 from sigmoidlab import sigmoid
-from sigmoidlab.explorers import EXPLORERS, STEP_GAP_0_01
-from sigmoidlab.widgets import (
+from sigmoidlab.explorers.spec import EXPLORERS, STEP_GAP_0_01
+from sigmoidlab.explorers.widgets import (
     Explorer,
     derivative_explorer,
     neuron_explorer,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sigmoidlab import explorers
+from sigmoidlab.explorers import spec as explorers
 
 from .conftest import AXE_JS, REPORT, SITE
 from .test_site import AXE_TAGS, open_page, site_pages

@@ -1,14 +1,19 @@
-"""Small synthetic data sets, seeded so every figure and number in the book is repeatable."""
+"""Data for the chapters: small synthetic sets, seeded so every figure and number in the book
+is repeatable, and the two helpers that prepare real data (one-hot labels, standardised
+features)."""
 
 from __future__ import annotations
 
 import math
 
 import numpy as np
+import numpy.typing as npt
 
-from ._checks import positive_int, positive_real, real_number
+from sigmoidlab._checks import finite_array, positive_int, positive_real, real_number
 
-__all__ = ["two_clusters"]
+__all__ = ["one_hot", "standardize", "two_clusters"]
+
+Array = np.ndarray
 
 #: Refuse a separable request when fewer draws than this qualify (margin far beyond the spread).
 MIN_ACCEPTANCE = 1e-3
@@ -89,3 +94,49 @@ def two_clusters(
         points.append(kept[:n_per_class])
         labels.append(np.full(n_per_class, label))
     return np.vstack(points), np.concatenate(labels)
+
+
+def one_hot(labels: npt.ArrayLike, classes: int) -> Array:
+    """Labels 0..classes-1 as rows of a one-hot matrix.
+
+    Parameters
+    ----------
+    labels : array_like of int, shape (n,)
+        Class labels, whole numbers from 0 to ``classes - 1`` (1.0 is accepted, 1.5 is not).
+    classes : int
+        Number of classes, at least 1.
+    """
+    classes = positive_int(classes, "classes")
+    values = finite_array(labels, "labels", ndim=1, allow_empty=True)
+    # int() would turn 1.5 into 1 and -1 would index the last column: refuse both
+    if not np.all((values == np.round(values)) & (values >= 0) & (values < classes)):
+        raise ValueError(f"labels must be whole numbers from 0 to {classes - 1}")
+    index = values.astype(int)
+    out = np.zeros((index.size, classes))
+    out[np.arange(index.size), index] = 1.0
+    return out
+
+
+def standardize(X_train: npt.ArrayLike, *others: npt.ArrayLike) -> tuple[Array, ...]:
+    """Shift and scale each feature to mean 0 and variance 1 on the training set (constant
+    features are only shifted), and apply the same transform to ``others``.
+
+    Every array is (examples, features), finite, with the training set's number of features.
+    """
+    X_train = _matrix(X_train, "X_train")
+    others = tuple(
+        _matrix(X, f"others[{i}]", columns=X_train.shape[1]) for i, X in enumerate(others)
+    )
+    mean = X_train.mean(axis=0)
+    std = X_train.std(axis=0)
+    std[std == 0] = 1.0
+    return tuple((X - mean) / std for X in (X_train, *others))
+
+
+def _matrix(X: npt.ArrayLike, name: str, columns: int | None = None) -> Array:
+    """A finite (rows, columns) array of real numbers, as given (its dtype kept)."""
+    finite_array(X, name, ndim=2)  # raises TypeError / ValueError naming the argument
+    arr = np.asarray(X)
+    if columns is not None and arr.shape[1] != columns:
+        raise ValueError(f"{name} has {arr.shape[1]} column(s) (shape {arr.shape}); need {columns}")
+    return arr

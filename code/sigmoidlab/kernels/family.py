@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._arrays import ArrayLike, FloatOrArray, as_real_array, finish
-from .logistic import sigmoid
+from sigmoidlab.kernels._arrays import ArrayLike, FloatOrArray, as_real_array, finish
+from sigmoidlab.kernels.logistic import sigmoid
 
 __all__ = ["FAMILY", "Member", "hard_sigmoid", "scaled_arctan", "softsign"]
 

@@ -12,7 +12,7 @@ import tracemalloc
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ._checks import positive_int
+from sigmoidlab._checks import positive_int
 
 __all__ = ["best_time", "interleaved_ns_per_element", "ns_per_element", "peak_memory"]
 

@@ -1,4 +1,4 @@
-"""sigmoidlab.web_explorers: the static site's explorers are self-contained, deterministic HTML.
+"""sigmoidlab.explorers.static: the static site's explorers are self-contained, deterministic HTML.
 
 That their sliders work in a browser is checked on the built site (tests/site)."""
 
@@ -16,9 +16,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sigmoidlab import explorers, sigmoid_derivative
-from sigmoidlab.explorers import EXPLORERS, READOUT, format_state, saturation_profile
-from sigmoidlab.web_explorers import StaticExplorer, static_explorer
+from sigmoidlab import sigmoid_derivative
+from sigmoidlab.explorers import spec as explorers
+from sigmoidlab.explorers.spec import EXPLORERS, READOUT, format_state, saturation_profile
+from sigmoidlab.explorers.static import StaticExplorer, static_explorer
 
 
 def payload(html: str) -> dict:
@@ -103,7 +104,9 @@ def test_javascript_derivative_is_the_stable_form():
     # The page's sigma' must not be s * (1 - s), which cancels in the tails (chapter 2): run the
     # JavaScript function itself in Node and compare it with sigmoidlab far out in both tails.
     node = node_or_skip()
-    js = (Path(__file__).resolve().parents[1] / "sigmoidlab" / "web" / "explorers.js").read_text()
+    js = (
+        Path(__file__).resolve().parents[1] / "sigmoidlab" / "explorers" / "web" / "explorers.js"
+    ).read_text()
     match = re.search(r"function sigmoidDerivative\(z\) \{.*?\n  \}", js, flags=re.S)
     assert match, "explorers.js has no sigmoidDerivative"
     assert "s * (1 - s)" not in js.replace("(s * (1 - s) loses", "")
@@ -295,7 +298,9 @@ def test_javascript_readout_equals_python_in_every_state(name):
 )
 def test_javascript_format_matches_python(value, spec):
     node = node_or_skip()
-    js = (Path(__file__).resolve().parents[1] / "sigmoidlab" / "web" / "explorers.js").read_text()
+    js = (
+        Path(__file__).resolve().parents[1] / "sigmoidlab" / "explorers" / "web" / "explorers.js"
+    ).read_text()
     start = js.index("  function isTie(rest)")
     end = js.index("  // -- a tiny SVG plotting kit")
     # json.dumps writes nan, inf and -0.0 as the JavaScript literals NaN, Infinity and -0.0
@@ -339,7 +344,7 @@ def test_json_spec_escapes_comment_openers(monkeypatch):
 
 
 # -- colours follow the theme; curves keep their contrast in dark mode ---------------------------
-WEB = Path(__file__).resolve().parents[1] / "sigmoidlab" / "web"
+WEB = Path(__file__).resolve().parents[1] / "sigmoidlab" / "explorers" / "web"
 
 
 def contrast(a: str, b: str) -> float:
@@ -367,8 +372,8 @@ def test_contrast_helper():
 
 
 def test_curve_colours_keep_3_to_1_in_light_and_dark_mode():
+    from sigmoidlab.explorers.static import DARK_EXTRAS, DARK_HUES
     from sigmoidlab.plotting import OKABE_ITO
-    from sigmoidlab.web_explorers import DARK_EXTRAS, DARK_HUES
 
     for name, dark in DARK_HUES.items():
         for bg in LIGHT_BACKGROUNDS:
@@ -382,7 +387,7 @@ def test_curve_colours_keep_3_to_1_in_light_and_dark_mode():
 
 @pytest.mark.parametrize("name", sorted(EXPLORERS))
 def test_palette_is_in_the_html_for_both_modes(name):
-    from sigmoidlab.web_explorers import DARK_HUES
+    from sigmoidlab.explorers.static import DARK_HUES
 
     html = static_explorer(name).html
     style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)

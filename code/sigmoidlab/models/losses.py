@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._arrays import ArrayLike, FloatOrArray, as_real_array, finish
-from ._checks import finite_array, real_number
-from .logistic import log_sigmoid
+from sigmoidlab._checks import finite_array, real_number
+from sigmoidlab.kernels._arrays import ArrayLike, FloatOrArray, as_real_array, finish
+from sigmoidlab.kernels.logistic import log_sigmoid
 
 __all__ = [
     "bce_from_logits",
@@ -167,7 +167,7 @@ def bce_from_logits(z: ArrayLike, y: ArrayLike) -> FloatOrArray:
     r"""Elementwise cross-entropy from logits ``z``.
 
     :math:`C = -[y\log\sigma(z) + (1-y)\log\sigma(-z)] = \operatorname{softplus}(z) - yz`,
-    with the stable :func:`sigmoidlab.logistic.log_sigmoid`.
+    with the stable :func:`sigmoidlab.kernels.logistic.log_sigmoid`.
 
     Parameters
     ----------

@@ -1,13 +1,13 @@
 """Kernel-free explorers for the static site: sliders and an SVG figure in plain HTML.
 
 A page of the book cannot run a Python kernel, so the ipywidgets of
-:mod:`sigmoidlab.widgets` are dead there. :func:`static_explorer` returns the same explorer
-as one self-contained piece of HTML: range inputs, an empty ``<svg>``, a JSON spec and a
+:mod:`sigmoidlab.explorers.widgets` are dead there. :func:`static_explorer` returns the same
+explorer as one self-contained piece of HTML: range inputs, an empty ``<svg>``, a JSON spec and a
 small script (``web/explorers.js``) that draws in the reader's browser. Nothing is fetched,
 so it works offline and in a downloaded notebook alike.
 
 The slider ranges, labels, alt text and every number that needs the package come from
-:mod:`sigmoidlab.explorers`; the saturation explorer's per-layer speeds are computed here for
+:mod:`sigmoidlab.explorers.spec`; the saturation explorer's per-layer speeds are computed here for
 every slider position. Colours are CSS variables: the page's own (pydata-sphinx-theme's on
 the book's site, JupyterLab's in a notebook) for background, text and lines, and Okabe-Ito
 hues for the curves, with a lighter set for dark mode (``DARK_HUES``). The output is
@@ -21,10 +21,10 @@ import json
 from importlib.resources import files
 from typing import Any
 
-from . import explorers
-from .explorers import EXPLORERS, ExplorerSpec, Slider
-from .logistic import logit
-from .plotting import OKABE_ITO
+from sigmoidlab.explorers import spec as explorers
+from sigmoidlab.explorers.spec import EXPLORERS, ExplorerSpec, Slider
+from sigmoidlab.kernels.logistic import logit
+from sigmoidlab.plotting import OKABE_ITO
 
 __all__ = ["StaticExplorer", "static_explorer"]
 
@@ -156,7 +156,7 @@ def static_explorer(name: str) -> StaticExplorer:
             if s.log_base
         },
     }
-    web = files("sigmoidlab") / "web"
+    web = files("sigmoidlab.explorers") / "web"
     script = web.joinpath("explorers.js").read_text(encoding="utf-8")
     css = web.joinpath("explorers.css").read_text(encoding="utf-8")
     # Inside a <script>, "</script" ends it and "<!--" changes how the end is found: writing

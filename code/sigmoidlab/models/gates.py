@@ -22,9 +22,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from ._checks import finite_array, positive_int
-from .activations import silu
-from .logistic import sigmoid
+from sigmoidlab._checks import finite_array, positive_int
+from sigmoidlab.kernels.activations import silu
+from sigmoidlab.kernels.logistic import sigmoid
 
 __all__ = ["GRUCell", "LSTMCell", "glu", "swiglu"]
 

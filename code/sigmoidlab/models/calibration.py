@@ -34,10 +34,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from ._checks import finite_array, labels_01, positive_int
-from .activations import softmax
-from .logistic import sigmoid
-from .losses import softplus
+from sigmoidlab._checks import finite_array, labels_01, positive_int
+from sigmoidlab.kernels.activations import softmax
+from sigmoidlab.kernels.logistic import sigmoid
+from sigmoidlab.models.losses import softplus
 
 __all__ = [
     "PlattScaling",

@@ -3,9 +3,9 @@ r"""The four explorers of the book: their sliders, their numbers and their figur
 Each explorer is a pure function of its slider values, so it can be tested without a
 browser or a kernel, and two front ends share it:
 
-* :mod:`sigmoidlab.widgets` puts the matplotlib figures drawn here behind ipywidgets
+* :mod:`sigmoidlab.explorers.widgets` puts the matplotlib figures drawn here behind ipywidgets
   sliders, for readers running the notebooks;
-* :mod:`sigmoidlab.web_explorers` draws the same pictures in the reader's browser on the
+* :mod:`sigmoidlab.explorers.static` draws the same pictures in the reader's browser on the
   static site, from the same slider specifications (and, for the saturation explorer, from
   numbers precomputed here).
 
@@ -37,11 +37,12 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import positive_int, positive_real, real_number
-from .logistic import logit, sigmoid, sigmoid_derivative
-from .networks import Network, one_hot
-from .neurons import step
-from .plotting import OKABE_ITO
+from sigmoidlab._checks import positive_int, positive_real, real_number
+from sigmoidlab.kernels.logistic import logit, sigmoid, sigmoid_derivative
+from sigmoidlab.models.datasets import one_hot
+from sigmoidlab.models.networks import Network
+from sigmoidlab.models.neurons import step
+from sigmoidlab.plotting import OKABE_ITO
 
 __all__ = [
     "EXPLORERS",

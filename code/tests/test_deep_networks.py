@@ -1,4 +1,4 @@
-"""sigmoidlab.deep_sigmoid: batch-normalised and residual sigmoid layers (chapter 7)."""
+"""sigmoidlab.models.deep_networks: batch-normalised and residual sigmoid layers (chapter 7)."""
 
 import itertools
 
@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sigmoidlab.deep_sigmoid import DeepSigmoidNetwork, deep_gradient_check
-from sigmoidlab.networks import Network, one_hot
+from sigmoidlab.models.datasets import one_hot
+from sigmoidlab.models.deep_networks import DeepSigmoidNetwork, deep_gradient_check
+from sigmoidlab.models.networks import Network
 
 RNG = np.random.default_rng(0)
 X_SMALL = RNG.normal(size=(7, 4))

@@ -33,9 +33,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._arrays import FloatOrArray, as_real_array, finish
-from ._checks import finite_array, positive_int, positive_real, real_number
-from .logistic import sigmoid
+from sigmoidlab._checks import finite_array, positive_int, positive_real, real_number
+from sigmoidlab.kernels._arrays import FloatOrArray, as_real_array, finish
+from sigmoidlab.kernels.logistic import sigmoid
 
 __all__ = [
     "ShallowNetwork",
@@ -85,7 +85,7 @@ def bump(x: npt.ArrayLike, left: float, right: float, steepness: float) -> Float
     Parameters
     ----------
     x : array_like
-        Real input, as for :func:`sigmoidlab.logistic.sigmoid`; the result has its shape.
+        Real input, as for :func:`sigmoidlab.kernels.logistic.sigmoid`; the result has its shape.
     left, right : float
         The edges :math:`l < r`, finite.
     steepness : float

@@ -1,7 +1,7 @@
 r"""Ways to write the sigmoid in NumPy, good and bad, for chapter 8 to measure.
 
 These are teaching specimens, kept here so the chapter compares the very code it shows and
-the tests pin down how each one fails. Use :func:`sigmoidlab.logistic.sigmoid` (exported as
+the tests pin down how each one fails. Use :func:`sigmoidlab.kernels.logistic.sigmoid` (exported as
 ``sigmoidlab.sigmoid``) in real code.
 
 ``naive``
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._arrays import ArrayLike, FloatOrArray, as_real_array, finish
+from sigmoidlab.kernels._arrays import ArrayLike, FloatOrArray, as_real_array, finish
 
 __all__ = [
     "VARIANTS",

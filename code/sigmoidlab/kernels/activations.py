@@ -30,9 +30,9 @@ from typing import Any
 import numpy as np
 from scipy.special import erfcx, ndtr
 
-from ._arrays import ArrayLike, FloatOrArray, as_real_array, finish
-from .family import hard_sigmoid
-from .logistic import sigmoid
+from sigmoidlab.kernels._arrays import ArrayLike, FloatOrArray, as_real_array, finish
+from sigmoidlab.kernels.family import hard_sigmoid
+from sigmoidlab.kernels.logistic import sigmoid
 
 __all__ = ["gelu", "gelu_sigmoid", "gelu_tanh", "hard_swish", "silu", "softmax"]
 

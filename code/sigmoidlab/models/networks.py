@@ -18,17 +18,17 @@ and then :math:`\partial C/\partial b^l = \delta^l`, :math:`\partial C/\partial 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import cast
 
 import numpy as np
 import numpy.typing as npt
 
-from ._checks import finite_array, positive_int, positive_real
-from .logistic import sigmoid, sigmoid_derivative
-from .losses import bce_from_logits
+from sigmoidlab._checks import finite_array, positive_int, positive_real
+from sigmoidlab.kernels.logistic import sigmoid, sigmoid_derivative
+from sigmoidlab.models.losses import bce_from_logits
+from sigmoidlab.models.training import TrainingHistory
 
-__all__ = ["ACTIVATIONS", "History", "Network", "gradient_check", "one_hot", "standardize"]
+__all__ = ["ACTIVATIONS", "Network", "gradient_check"]
 
 Array = np.ndarray
 _Act = Callable[[Array], Array]
@@ -55,61 +55,6 @@ ACTIVATIONS: dict[str, tuple[Callable[[Array], Array], Callable[[Array], Array]]
 }
 INITS = ("standard", "scaled", "glorot", "uniform", "lecun", "glorot_sigmoid", "he")
 LOSSES = ("cross_entropy", "mse")
-
-
-def one_hot(labels: npt.ArrayLike, classes: int) -> Array:
-    """Labels 0..classes-1 as rows of a one-hot matrix.
-
-    Parameters
-    ----------
-    labels : array_like of int, shape (n,)
-        Class labels, whole numbers from 0 to ``classes - 1`` (1.0 is accepted, 1.5 is not).
-    classes : int
-        Number of classes, at least 1.
-    """
-    classes = positive_int(classes, "classes")
-    values = finite_array(labels, "labels", ndim=1, allow_empty=True)
-    # int() would turn 1.5 into 1 and -1 would index the last column: refuse both
-    if not np.all((values == np.round(values)) & (values >= 0) & (values < classes)):
-        raise ValueError(f"labels must be whole numbers from 0 to {classes - 1}")
-    index = values.astype(int)
-    out = np.zeros((index.size, classes))
-    out[np.arange(index.size), index] = 1.0
-    return out
-
-
-def standardize(X_train: npt.ArrayLike, *others: npt.ArrayLike) -> tuple[Array, ...]:
-    """Shift and scale each feature to mean 0 and variance 1 on the training set (constant
-    features are only shifted), and apply the same transform to ``others``.
-
-    Every array is (examples, features), finite, with the training set's number of features.
-    """
-    X_train = _matrix(X_train, "X_train")
-    others = tuple(
-        _matrix(X, f"others[{i}]", columns=X_train.shape[1]) for i, X in enumerate(others)
-    )
-    mean = X_train.mean(axis=0)
-    std = X_train.std(axis=0)
-    std[std == 0] = 1.0
-    return tuple((X - mean) / std for X in (X_train, *others))
-
-
-def _matrix(X: npt.ArrayLike, name: str, columns: int | None = None) -> Array:
-    """A finite (rows, columns) array of real numbers, as given (its dtype kept)."""
-    finite_array(X, name, ndim=2)  # raises TypeError / ValueError naming the argument
-    arr = np.asarray(X)
-    if columns is not None and arr.shape[1] != columns:
-        raise ValueError(f"{name} has {arr.shape[1]} column(s) (shape {arr.shape}); need {columns}")
-    return arr
-
-
-@dataclass
-class History:
-    """Per-epoch record of :meth:`Network.train`."""
-
-    loss: list[float] = field(default_factory=list)
-    accuracy: list[float] = field(default_factory=list)  # on the evaluation set
-    speeds: list[Array] = field(default_factory=list)  # per hidden layer, see Network.speeds
 
 
 class Network:
@@ -324,7 +269,7 @@ class Network:
         labels_eval: npt.ArrayLike | None = None,
         X_probe: npt.ArrayLike | None = None,
         Y_probe: npt.ArrayLike | None = None,
-    ) -> History:
+    ) -> TrainingHistory:
         """Mini-batch stochastic gradient descent, one seeded shuffle per epoch.
 
         After each epoch it records the training cost, the accuracy on ``X_eval`` (if
@@ -360,7 +305,7 @@ class Network:
         if X_probe is not None and Y_probe is not None:
             X_probe = self._inputs(X_probe, "X_probe", batch=True)
             Y_probe = self._targets(Y_probe, X_probe.shape[0], "Y_probe")
-        history = History()
+        history = TrainingHistory()
         for _ in range(epochs):
             order = self.rng.permutation(len(X))
             for start in range(0, len(X), batch_size):
@@ -406,7 +351,7 @@ def _worst_relative_error(
     For each (parameter array, its analytic gradient) pair, every entry is moved by
     :math:`\\pm h` in place (and put back) and ``cost()`` re-evaluated; the difference
     :math:`|g - \\hat g| / \\max(|g| + |\\hat g|, 10^{-8})` is taken over all entries. Shared by
-    :func:`gradient_check` and :func:`sigmoidlab.deep_sigmoid.deep_gradient_check`.
+    :func:`gradient_check` and :func:`sigmoidlab.models.deep_networks.deep_gradient_check`.
     """
     worst = 0.0
     for p, g in pairs:

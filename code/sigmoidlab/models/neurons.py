@@ -10,17 +10,18 @@ gradient is :math:`(\sigma(z) - y)\,x`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from ._arrays import ArrayLike, FloatOrArray, as_real_array, finish
-from ._checks import finite_array, labels_01, positive_int, positive_real, real_number
-from .logistic import sigmoid, sigmoid_derivative
-from .losses import bce_from_logits
+from sigmoidlab._checks import finite_array, labels_01, positive_int, positive_real, real_number
+from sigmoidlab.kernels._arrays import ArrayLike, FloatOrArray, as_real_array, finish
+from sigmoidlab.kernels.logistic import sigmoid, sigmoid_derivative
+from sigmoidlab.models.losses import bce_from_logits
+from sigmoidlab.models.training import TrainingHistory, logistic_gradient_descent
 
-__all__ = ["Perceptron", "SigmoidNeuron", "TrainingHistory", "feedforward", "step"]
+__all__ = ["Perceptron", "SigmoidNeuron", "feedforward", "step"]
 
 
 def step(z: ArrayLike) -> FloatOrArray:
@@ -34,15 +35,6 @@ def step(z: ArrayLike) -> FloatOrArray:
     """
     arr, scalar = as_real_array(z, "step", argname="z")
     return finish(np.heaviside(arr, arr.dtype.type(0)), scalar)
-
-
-@dataclass
-class TrainingHistory:
-    """What happened during training, one entry per epoch."""
-
-    errors: list[int] = field(default_factory=list)  # misclassified training points
-    loss: list[float] = field(default_factory=list)  # mean cross-entropy (sigmoid only)
-    weights: list[np.ndarray] = field(default_factory=list)  # (w..., b) after the epoch
 
 
 @dataclass
@@ -160,6 +152,7 @@ class SigmoidNeuron(_Neuron):
     ) -> TrainingHistory:
         """Full-batch gradient descent on the mean cross-entropy; gradient
         :math:`\\frac1n \\sum (\\sigma(z_i) - y_i)\\,x_i` (the :math:`\\sigma'` factor cancels).
+        The loop is :func:`~sigmoidlab.models.training.logistic_gradient_descent`, with no penalty.
 
         Parameters
         ----------
@@ -174,14 +167,9 @@ class SigmoidNeuron(_Neuron):
         """
         X, y = self._training_data(X, y, soft=True)
         epochs, eta = positive_int(epochs, "epochs"), positive_real(eta, "eta")
-        history = TrainingHistory()
-        for _ in range(epochs):
-            residual = self.output(X) - y
-            self.w -= eta * (residual @ X) / len(y)
-            self.b -= eta * float(np.mean(residual))
-            history.errors.append(int(np.sum((self.output(X) > 0.5) != (y > 0.5))))
-            history.loss.append(self.cross_entropy(X, y))
-            history.weights.append(np.append(self.w, self.b))
+        self.w, self.b, history = logistic_gradient_descent(
+            X, y, self.w, self.b, eta=eta, epochs=epochs
+        )
         return history
 
 

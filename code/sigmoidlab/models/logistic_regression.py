@@ -1,15 +1,16 @@
 r"""Logistic regression as a single sigmoid neuron (chapter 9).
 
 Minimises the same objective as scikit-learn's ``LogisticRegression(C=C)`` (L2 penalty,
-unpenalised intercept), scaled by :math:`1/n`:
+unpenalised intercept), scaled by :math:`1/n`,
 
 .. math::
 
     J(w, b) = \frac1n \sum_{i=1}^n \bigl[\operatorname{softplus}(z_i) - y_i z_i\bigr]
             + \frac{1}{2Cn}\|w\|^2, \qquad z_i = w \cdot x_i + b,
 
-by full-batch gradient descent, :math:`\nabla_w J = \frac1n X^\top(\sigma(z) - y) + w/(Cn)`.
-The cross-entropy is computed from the logits, so it never takes :math:`\log 0`.
+with the package's one logistic trainer,
+:func:`~sigmoidlab.models.training.logistic_gradient_descent`, behind scikit-learn's
+``fit`` / ``predict_proba`` / ``predict`` interface.
 """
 
 from __future__ import annotations
@@ -19,9 +20,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from ._checks import finite_array, labels_01, positive_int, positive_real
-from .logistic import sigmoid
-from .losses import bce_from_logits
+from sigmoidlab._checks import finite_array, labels_01, positive_int, positive_real
+from sigmoidlab.kernels.logistic import sigmoid
+from sigmoidlab.models.training import (
+    TrainingHistory,
+    logistic_gradient_descent,
+    logistic_objective,
+)
 
 __all__ = ["LogisticRegressionGD"]
 
@@ -38,6 +43,9 @@ class LogisticRegressionGD:
         Learning rate, positive and finite.
     epochs : int
         Gradient steps, at least 1.
+
+    After :meth:`fit`, ``coef_`` and ``intercept_`` hold the weights and the bias, and
+    ``history_`` the objective, training errors and weights after each step.
     """
 
     C: float = 1.0
@@ -45,7 +53,7 @@ class LogisticRegressionGD:
     epochs: int = 5000
     coef_: np.ndarray = field(default_factory=lambda: np.zeros(0))
     intercept_: float = 0.0
-    loss_history: list[float] = field(default_factory=list)
+    history_: TrainingHistory = field(default_factory=TrainingHistory)
 
     def __post_init__(self) -> None:
         self._check_settings()
@@ -77,21 +85,16 @@ class LogisticRegressionGD:
         self._fitted()
         positive_real(self.C, "C")
         X, y = self._data(X, y)
-        data = np.mean(bce_from_logits(X @ self.coef_ + self.intercept_, y))
-        return float(data + self.coef_ @ self.coef_ / (2 * self.C * len(y)))
+        return logistic_objective(X, y, self.coef_, self.intercept_, self.C)
 
     def fit(self, X: npt.ArrayLike, y: npt.ArrayLike) -> LogisticRegressionGD:
         """Fit on ``X`` (n, d), finite, and labels ``y`` (n,), each 0 or 1."""
         self._check_settings()
         X = finite_array(X, "X", ndim=2)
         y = labels_01(y, "y", X.shape[0])
-        n, d = X.shape
-        self.coef_, self.intercept_, self.loss_history = np.zeros(d), 0.0, []
-        for _ in range(self.epochs):
-            residual = sigmoid(X @ self.coef_ + self.intercept_) - y
-            self.coef_ -= self.eta * (X.T @ residual / n + self.coef_ / (self.C * n))
-            self.intercept_ -= self.eta * float(np.mean(residual))
-            self.loss_history.append(self.objective(X, y))
+        self.coef_, self.intercept_, self.history_ = logistic_gradient_descent(
+            X, y, np.zeros(X.shape[1]), 0.0, eta=self.eta, epochs=self.epochs, C=self.C
+        )
         return self
 
     def predict_proba(self, X: npt.ArrayLike) -> np.ndarray:

@@ -18,7 +18,7 @@ with :math:`\mu_B, \sigma_B^2` the mean and variance of each unit over the batch
 Szegedy, 2015) and the skip :math:`a^{l-1}` the identity shortcut of He et al. (2016). With
 batch normalisation the shift :math:`\beta^l` replaces the bias (the normalisation subtracts
 any bias), so :math:`b^l` stays 0. The output layer is a plain sigmoid layer, and the costs
-are those of :class:`sigmoidlab.networks.Network`. Backpropagation, for the cost averaged
+are those of :class:`sigmoidlab.models.networks.Network`. Backpropagation, for the cost averaged
 over the batch, through the normalisation with :math:`g = \partial C/\partial \hat z`
 (rows :math:`k = 1..m`):
 
@@ -39,10 +39,10 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from ._checks import finite_array, positive_int, positive_real
-from .logistic import sigmoid, sigmoid_derivative
-from .losses import bce_from_logits
-from .networks import INITS, LOSSES, Network, _worst_relative_error
+from sigmoidlab._checks import finite_array, positive_int, positive_real
+from sigmoidlab.kernels.logistic import sigmoid, sigmoid_derivative
+from sigmoidlab.models.losses import bce_from_logits
+from sigmoidlab.models.networks import INITS, LOSSES, Network, _worst_relative_error
 
 __all__ = ["DeepSigmoidNetwork", "deep_gradient_check"]
 
@@ -54,7 +54,7 @@ class DeepSigmoidNetwork:
     """A sigmoid network whose hidden layers may be batch-normalised and/or residual.
 
     Introduced in chapter 7. With ``batch_norm=False`` and ``residual=False`` it computes
-    exactly what :class:`sigmoidlab.networks.Network` computes with sigmoid hidden units
+    exactly what :class:`sigmoidlab.models.networks.Network` computes with sigmoid hidden units
     (same weights for the same ``init`` and ``seed``).
 
     Parameters
@@ -67,9 +67,9 @@ class DeepSigmoidNetwork:
     residual : bool
         Add each hidden layer's input to its output where the two widths are equal.
     loss : {"cross_entropy", "mse"}
-        As in :class:`sigmoidlab.networks.Network`.
+        As in :class:`sigmoidlab.models.networks.Network`.
     init : str
-        Any initialisation of :class:`sigmoidlab.networks.Network` (one of its ``INITS``).
+        Any initialisation of :class:`sigmoidlab.models.networks.Network` (one of its ``INITS``).
     seed : int
         Seed of the initialisation.
 
@@ -226,7 +226,7 @@ class DeepSigmoidNetwork:
     def speeds(self, X: npt.ArrayLike, Y: npt.ArrayLike) -> Array:
         """Learning speed of each hidden layer: the norm of the gradient of its shift, the
         bias :math:`b^l` (or :math:`\\beta^l` with batch norm), as in
-        :meth:`sigmoidlab.networks.Network.speeds`."""
+        :meth:`sigmoidlab.models.networks.Network.speeds`."""
         grads = self.backprop(X, Y)
         key = "beta" if self.batch_norm else "b"
         return np.array([np.linalg.norm(g) for g in grads[key][: len(self.gammas)]])
@@ -278,7 +278,7 @@ def deep_gradient_check(
     finite differences of :meth:`DeepSigmoidNetwork.cost`, over every parameter.
 
     Relative difference :math:`|g - \\hat g| / \\max(|g| + |\\hat g|, 10^{-8})`, as in
-    :func:`sigmoidlab.networks.gradient_check`. Introduced in chapter 7.
+    :func:`sigmoidlab.models.networks.gradient_check`. Introduced in chapter 7.
     """
     if not isinstance(net, DeepSigmoidNetwork):
         raise TypeError(f"net must be a DeepSigmoidNetwork, got {type(net).__name__}")

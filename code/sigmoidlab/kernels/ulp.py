@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._arrays import as_real_array
+from sigmoidlab.kernels._arrays import as_real_array
 
 __all__ = ["REFERENCES", "reference", "ulp_error"]
 
@@ -35,7 +35,7 @@ def _mp() -> Any:
     try:
         import mpmath
     except ImportError as exc:  # pragma: no cover - mpmath is in requirements.txt
-        raise ImportError("sigmoidlab.accuracy needs mpmath: pip install mpmath") from exc
+        raise ImportError("sigmoidlab.kernels.ulp needs mpmath: pip install mpmath") from exc
     return mpmath
 
 

@@ -43,7 +43,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ._arrays import ArrayLike, FloatOrArray, Kernel, as_real_array, blockwise, finish, prepare_out
+from sigmoidlab.kernels._arrays import (
+    ArrayLike,
+    FloatOrArray,
+    Kernel,
+    as_real_array,
+    blockwise,
+    finish,
+    prepare_out,
+)
 
 __all__ = ["log_sigmoid", "logit", "sigmoid", "sigmoid_derivative", "sigmoid_second_derivative"]
 

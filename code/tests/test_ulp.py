@@ -1,6 +1,6 @@
 """Accuracy over the whole float64, float32 and float16 ranges, tails included.
 
-The bounds are the package's promise (docstrings of ``sigmoidlab.logistic``):
+The bounds are the package's promise (docstrings of ``sigmoidlab.kernels.logistic``):
 
 * float64, against mpmath on sampled points: sigmoid <= 2.5 ULP; sigmoid_derivative,
   log_sigmoid and logit <= 4 ULP; sigmoid_second_derivative <= 4.5 ULP.
@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 import sigmoidlab
-from sigmoidlab.accuracy import reference, ulp_error
+from sigmoidlab.kernels.ulp import reference, ulp_error
 
 NAMES = ["sigmoid", "sigmoid_derivative", "sigmoid_second_derivative", "log_sigmoid", "logit"]
 # Correctly rounded but for near-ties: measured on every float32 and float16 (0.5000x).

@@ -1,17 +1,17 @@
 """Live explorers for readers running the notebooks: ipywidgets sliders over the figures of
-:mod:`sigmoidlab.explorers`.
+:mod:`sigmoidlab.explorers.spec`.
 
 Each factory returns an :class:`Explorer`, a widget holding the sliders, the figure (a PNG
 drawn by matplotlib) and a one-line readout of the numbers::
 
-    from sigmoidlab.widgets import neuron_explorer
+    from sigmoidlab.explorers.widgets import neuron_explorer
     neuron_explorer()            # in a notebook cell
 
 Callbacks do no work of their own: they call :meth:`Explorer.render`, which calls the
 explorer's drawing function. An exception there is *not* swallowed (as
 ``ipywidgets.interact`` does): setting a slider from Python raises it, so the unit tests see
 it, and a kernel logs it. The static site cannot run these; it has the kernel-free
-counterparts of :mod:`sigmoidlab.web_explorers`.
+counterparts of :mod:`sigmoidlab.explorers.static`.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import ipywidgets as widgets  # type: ignore[import-untyped]  # ships no type hi
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from ._checks import positive_real, real_number
-from .explorers import EXPLORERS, ExplorerSpec, Slider, format_state
-from .plotting import style
+from sigmoidlab._checks import positive_real, real_number
+from sigmoidlab.explorers.spec import EXPLORERS, ExplorerSpec, Slider, format_state
+from sigmoidlab.plotting import style
 
 __all__ = [
     "Explorer",
@@ -72,7 +72,7 @@ def _start_value(spec: Slider, value: Any) -> float:
 
 
 class Explorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
-    """Sliders, a figure and a readout for one :class:`~sigmoidlab.explorers.ExplorerSpec`.
+    """Sliders, a figure and a readout for one :class:`~sigmoidlab.explorers.spec.ExplorerSpec`.
 
     Parameters
     ----------

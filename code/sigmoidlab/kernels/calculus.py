@@ -19,7 +19,7 @@ from typing import cast
 import numpy as np
 import numpy.typing as npt
 
-from ._checks import finite_array, positive_real, real_number
+from sigmoidlab._checks import finite_array, positive_real, real_number
 
 __all__ = ["central_difference", "step_size_sweep"]
 

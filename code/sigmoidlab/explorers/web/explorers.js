@@ -1,4 +1,4 @@
-/* Kernel-free explorers for the static site (sigmoidlab.web_explorers).
+/* Kernel-free explorers for the static site (sigmoidlab.explorers.static).
  *
  * Each explorer's HTML holds its sliders, an empty <svg>, a JSON spec written by Python and a
  * copy of this script, so it works offline and alone. The script only draws: the numbers that
@@ -183,7 +183,7 @@
   }
 
   // -- the four explorers: each draws for width W and returns [height, the numbers it shows] ----
-  function lineInBox(w1, w2, c, box) {  // as sigmoidlab.explorers.line_in_box
+  function lineInBox(w1, w2, c, box) {  // as sigmoidlab.explorers.spec.line_in_box
     var pts = [];
     if (w2 !== 0) [-box, box].forEach(function (x) { var y = (c - w1 * x) / w2; if (y >= -box && y <= box) pts.push([x, y]); });
     if (w1 !== 0) [-box, box].forEach(function (y) { var x = (c - w2 * y) / w1; if (x >= -box && x <= box) pts.push([x, y]); });
