@@ -29,20 +29,17 @@ Usage: python tools/build_pdf.py [--work DIR] [--execute off|cache] [--draft] [-
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the browser suite's Chromium settings
-from tests.site.chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+from tests.site.chromium import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402
 
 CONFIG = ROOT / ".config.pdf.yml"
 TITLE = "The Sigmoid Course"
@@ -122,11 +119,6 @@ HEADINGS_JS = """
 LINK_RE = re.compile(r'<p class="course-pdf-link">.*?</p>\s*', re.S)
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def build_single_page(work: Path, execute: str, strict: bool) -> Path:
     config = (ROOT / "_config.yml").read_text()
     setting = f'  execute_notebooks: "{execute}"'
@@ -167,47 +159,41 @@ def build_single_page(work: Path, execute: str, strict: bool) -> Path:
 def print_pdf(page: Path, out: Path) -> tuple[int, int]:
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(QuietHandler, directory=str(page.parent))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{page.name}"
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            # The viewport is the paper's width less the margins (178 mm), so the page is
-            # laid out as it will print when print.js measures the equations.
-            context = browser.new_page(viewport={"width": 672, "height": 950})
-            # Fail on anything fetched from off the machine (there should be nothing).
-            off = []
-            context.on(
-                "request",
-                lambda r: (
-                    off.append(r.url)
-                    if not r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
-                    else None
-                ),
-            )
-            context.emulate_media(media="print", color_scheme="light")
-            context.goto(url, wait_until="load")
-            formulas = context.evaluate(READY_JS)
-            headings = context.evaluate(HEADINGS_JS)
-            if off:
-                raise SystemExit(f"build_pdf: requests leaving the machine: {off[:5]}")
-            out.parent.mkdir(parents=True, exist_ok=True)
-            context.pdf(
-                path=str(out),
-                format="A4",
-                margin={"top": "18mm", "bottom": "16mm", "left": "16mm", "right": "16mm"},
-                display_header_footer=True,
-                header_template=HEADER,
-                footer_template=FOOTER,
-                print_background=True,
-                outline=True,
-                tagged=True,
-            )
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(page.parent) as base, sync_playwright() as pw:
+        url = f"{base}/{page.name}"
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        # The viewport is the paper's width less the margins (178 mm), so the page is
+        # laid out as it will print when print.js measures the equations.
+        context = browser.new_page(viewport={"width": 672, "height": 950})
+        # Fail on anything fetched from off the machine (there should be nothing).
+        off = []
+        context.on(
+            "request",
+            lambda r: (
+                off.append(r.url)
+                if not r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+                else None
+            ),
+        )
+        context.emulate_media(media="print", color_scheme="light")
+        context.goto(url, wait_until="load")
+        formulas = context.evaluate(READY_JS)
+        headings = context.evaluate(HEADINGS_JS)
+        if off:
+            raise SystemExit(f"build_pdf: requests leaving the machine: {off[:5]}")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        context.pdf(
+            path=str(out),
+            format="A4",
+            margin={"top": "18mm", "bottom": "16mm", "left": "16mm", "right": "16mm"},
+            display_header_footer=True,
+            header_template=HEADER,
+            footer_template=FOOTER,
+            print_background=True,
+            outline=True,
+            tagged=True,
+        )
+        browser.close()
     retitle_bookmarks(out, headings)
     return formulas, out.stat().st_size
 

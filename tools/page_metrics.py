@@ -11,16 +11,13 @@ Usage: python tools/page_metrics.py [SITE_DIR [BOOK_DIR]]   (default: _build/htm
 
 from __future__ import annotations
 
-import functools
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.site.chromium: the one place the Chromium flags live
 
-from tests.site.chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+from tests.site.chromium import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402
 
 # Code a reader sees: code-cell inputs and literal blocks that are rendered (checkVisibility
 # is false inside a closed <details>, the toggle MyST-NB uses for hide-input).
@@ -45,11 +42,6 @@ CODE_JS = """() => {
 }"""
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def collect_into(found: list):
     """A response handler (Playwright cannot attach to a bound builtin like list.append)."""
     return lambda response: found.append(response)
@@ -58,15 +50,11 @@ def collect_into(found: list):
 def measure(site: Path, book: Path) -> list[dict[str, object]]:
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     rows = []
     chapters = sorted((site / "book").glob("[0-9][0-9]_*.html")) + sorted(
         (site / "book").glob("appendix_*.html")
     )
-    with sync_playwright() as pw:
+    with serve(site) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for html in chapters:
             row: dict[str, object] = {"page": html.stem}
@@ -90,7 +78,6 @@ def measure(site: Path, book: Path) -> list[dict[str, object]]:
                 context.close()
             rows.append(row)
         browser.close()
-    server.shutdown()
     return rows
 
 

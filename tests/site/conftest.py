@@ -7,17 +7,14 @@ machine, and fail under CI (CI=true), where `.ci/run` installs it.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from .chromium import CHROMIUM, CHROMIUM_FLAGS
+from .chromium import CHROMIUM, CHROMIUM_FLAGS, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
@@ -34,21 +31,12 @@ TOTALS: dict[str, object] = {
 }
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url() -> str:
     if not (SITE / "index.html").is_file():
         pytest.fail("no built site in _build/html: run `make book` (or `make test`) first")
-    handler = functools.partial(QuietHandler, directory=str(SITE))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(SITE) as url:
+        yield url
 
 
 @pytest.fixture(scope="session", autouse=True)
