@@ -63,3 +63,31 @@ def test_licences_are_present_and_named_alike():
     assert "CC BY 4.0" in (ROOT / "LICENSE-TEXT.md").read_text()
     assert citation()["license"] == ["MIT", "CC-BY-4.0"]
     assert 'license = "MIT"' in (ROOT / "code" / "pyproject.toml").read_text()
+
+
+def readme_package_tree() -> set[str]:
+    """The paths the README's package tree names (folders end in '/')."""
+    text = (ROOT / "README.md").read_text()
+    block = text.split("### The package, grouped by who reads it", 1)[1].split("```text\n")[1]
+    block = block.split("```", 1)[0]
+    paths, parents = set(), []
+    for line in block.splitlines()[1:]:
+        name_at = re.search(r"[\w.]+/?(?=\s|$)", line.replace("│", " "))
+        assert name_at, f"README tree line without a name: {line!r}"
+        depth = name_at.start() // 4 - 1  # "├── " puts the top level at column 4
+        parents[depth:] = [name_at.group()]
+        paths.add("".join(parents))
+    return paths
+
+
+def test_readme_tree_names_every_module_of_the_package():
+    package = ROOT / "code" / "sigmoidlab"
+    files = {
+        str(p.relative_to(package)) + ("/" if p.is_dir() else "")
+        for p in package.rglob("*")
+        if ((p.suffix == ".py" and p.name != "__init__.py") or p.is_dir())
+        and "__pycache__" not in p.parts
+        and "web" not in p.parts[len(package.parts) :][:-1]
+    }
+    files.add("__init__.py")
+    assert readme_package_tree() == files, "README's package tree and code/sigmoidlab differ"
