@@ -35,6 +35,10 @@ __all__ = ["LogisticRegressionGD"]
 class LogisticRegressionGD:
     """Binary logistic regression trained by gradient descent; labels in {0, 1}.
 
+    After :meth:`fit`, ``coef_`` and ``intercept_`` hold the weights and the bias, and
+    ``history_`` (a :class:`~sigmoidlab.models.training.TrainingHistory`) the objective, the
+    training errors and the weights after each step.
+
     Parameters
     ----------
     C : float
@@ -43,9 +47,6 @@ class LogisticRegressionGD:
         Learning rate, positive and finite.
     epochs : int
         Gradient steps, at least 1.
-
-    After :meth:`fit`, ``coef_`` and ``intercept_`` hold the weights and the bias, and
-    ``history_`` the objective, training errors and weights after each step.
     """
 
     C: float = 1.0
