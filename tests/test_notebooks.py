@@ -5,6 +5,7 @@ Each chapter must be committed executed top to bottom in a fresh kernel (executi
 visible NBVAL comments, and alt text on every figure it shows.
 """
 
+import ast
 import re
 from pathlib import Path
 
@@ -144,3 +145,62 @@ def test_intro_counts_the_appendix_claims():
     words += "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
     intro = (BOOK / "intro.md").read_text()
     assert claims > 0 and f"{words.split()[claims]} common claims" in intro, claims
+
+
+# ```{literalinclude} path, then its options, one per line (":pyobject: Class.method").
+LITERALINCLUDE = re.compile(r"`{3,}\{literalinclude\}[ \t]+(\S+)[ \t]*\n((?:[ \t]*:[\w-]+:.*\n?)*)")
+
+
+def literalincludes() -> list[tuple[str, str, dict[str, str]]]:
+    """(page, path relative to book/, options) of every literalinclude in book/."""
+    found = []
+    pages = [(p.name, p.read_text()) for p in sorted(BOOK.glob("*.md"))]
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        pages += [(path.name, c.source) for c in nb.cells if c.cell_type == "markdown"]
+    for page, text in pages:
+        for match in LITERALINCLUDE.finditer(text):
+            options = dict(
+                re.match(r"\s*:([\w-]+):\s*(.*)", line).groups()
+                for line in match.group(2).splitlines()
+                if line.strip()
+            )
+            found.append((page, match.group(1), options))
+    return found
+
+
+def python_object_source(source: str, dotted: str) -> str | None:
+    """The source of ``dotted`` (``name`` or ``Class.method``) in a module, or None."""
+    body: list[ast.stmt] = ast.parse(source).body
+    node = None
+    for part in dotted.split("."):
+        kinds = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+        node = next((n for n in body if isinstance(n, kinds) and n.name == part), None)
+        if node is None:
+            return None
+        body = node.body
+    return ast.get_source_segment(source, node)
+
+
+def test_shown_package_code_exists():
+    """Code a page shows from the package (literalinclude) names a file that exists and, with
+    :pyobject:, an object that exists in it, and every marker it cuts at: a renamed function
+    fails here, not as a silently empty box on the page."""
+    includes = literalincludes()
+    assert len(includes) >= 20, "the chapters show the package functions they teach"
+    problems = []
+    for page, target, options in includes:
+        path = (BOOK / target).resolve()
+        if not path.is_file():
+            problems.append(f"{page}: {target} does not exist")
+            continue
+        text = path.read_text()
+        if "pyobject" in options:
+            text = python_object_source(text, options["pyobject"])
+            if text is None:
+                problems.append(f"{page}: no {options['pyobject']} in {target}")
+                continue
+        for marker in ("start-at", "start-after", "end-at", "end-before"):
+            if marker in options and options[marker] not in text:
+                problems.append(f"{page}: {marker} {options[marker]!r} not in {target}")
+    assert not problems, "\n".join(problems)

@@ -56,13 +56,13 @@ _NOT_REAL = {"c": "complex numbers", "U": "strings", "S": "bytes", "M": "dates",
 
 
 def as_real_array(x: ArrayLike, func: str, *, argname: str = "x") -> tuple[np.ndarray, bool]:
-    """Convert ``x`` to a floating-point array; say whether it was a scalar.
+    r"""Convert ``x`` to a floating-point array; say whether it was a scalar.
 
     Integers and booleans become float64 (as in NumPy's own ``np.exp``), Python integers
     too large for int64 included; float16, float32, float64 and longdouble keep their dtype.
     Anything else (strings, bytes, ``None``, dicts, complex numbers, object arrays, dates,
     masked arrays) raises ``TypeError``; an integer beyond float64's range (about
-    :math:`1.8 \\times 10^{308}`) raises ``ValueError``. Messages start with
+    :math:`1.8 \times 10^{308}`) raises ``ValueError``. Messages start with
     ``"{func}() argument {argname}"``.
     """
     where = f"{func}() argument {argname}"

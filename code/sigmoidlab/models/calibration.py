@@ -51,7 +51,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class ReliabilityBins:
-    """Per-bin summary of a reliability diagram; empty bins hold NaN means.
+    r"""Per-bin summary of a reliability diagram; empty bins hold NaN means.
 
     Attributes
     ----------
@@ -60,9 +60,9 @@ class ReliabilityBins:
     counts : numpy.ndarray
         Number of cases in each of the M bins (integers).
     mean_predicted : numpy.ndarray
-        Mean predicted probability :math:`\\bar p_m` per bin (NaN if empty).
+        Mean predicted probability :math:`\bar p_m` per bin (NaN if empty).
     fraction_positive : numpy.ndarray
-        Fraction of positive labels :math:`\\bar y_m` per bin (NaN if empty).
+        Fraction of positive labels :math:`\bar y_m` per bin (NaN if empty).
     """
 
     edges: np.ndarray
@@ -72,7 +72,7 @@ class ReliabilityBins:
 
     @property
     def gaps(self) -> np.ndarray:
-        """:math:`|\\bar y_m - \\bar p_m|` per bin (NaN for empty bins)."""
+        r""":math:`|\bar y_m - \bar p_m|` per bin (NaN for empty bins)."""
         gaps: np.ndarray = np.abs(self.fraction_positive - self.mean_predicted)
         return gaps
 

@@ -51,7 +51,7 @@ EPSILON = 1e-5  # added to the batch variance, as in Ioffe and Szegedy's algorit
 
 
 class DeepSigmoidNetwork:
-    """A sigmoid network whose hidden layers may be batch-normalised and/or residual.
+    r"""A sigmoid network whose hidden layers may be batch-normalised and/or residual.
 
     Introduced in chapter 7. With ``batch_norm=False`` and ``residual=False`` it computes
     exactly what :class:`sigmoidlab.models.networks.Network` computes with sigmoid hidden units
@@ -63,7 +63,7 @@ class DeepSigmoidNetwork:
         Neurons per layer, input first, e.g. ``[64, 30, 30, 30, 30, 10]``.
     batch_norm : bool
         Normalise each hidden unit's weighted input over the mini-batch, then scale by
-        :math:`\\gamma` (starts at 1) and shift by :math:`\\beta` (starts at 0).
+        :math:`\gamma` (starts at 1) and shift by :math:`\beta` (starts at 0).
     residual : bool
         Add each hidden layer's input to its output where the two widths are equal.
     loss : {"cross_entropy", "mse"}
@@ -224,8 +224,8 @@ class DeepSigmoidNetwork:
         return grads
 
     def speeds(self, X: npt.ArrayLike, Y: npt.ArrayLike) -> Array:
-        """Learning speed of each hidden layer: the norm of the gradient of its shift, the
-        bias :math:`b^l` (or :math:`\\beta^l` with batch norm), as in
+        r"""Learning speed of each hidden layer: the norm of the gradient of its shift, the
+        bias :math:`b^l` (or :math:`\beta^l` with batch norm), as in
         :meth:`sigmoidlab.models.networks.Network.speeds`."""
         grads = self.backprop(X, Y)
         key = "beta" if self.batch_norm else "b"
@@ -274,10 +274,10 @@ class DeepSigmoidNetwork:
 def deep_gradient_check(
     net: DeepSigmoidNetwork, X: npt.ArrayLike, Y: npt.ArrayLike, h: float = 1e-5
 ) -> float:
-    """Largest relative difference between :meth:`DeepSigmoidNetwork.backprop` and central
+    r"""Largest relative difference between :meth:`DeepSigmoidNetwork.backprop` and central
     finite differences of :meth:`DeepSigmoidNetwork.cost`, over every parameter.
 
-    Relative difference :math:`|g - \\hat g| / \\max(|g| + |\\hat g|, 10^{-8})`, as in
+    Relative difference :math:`|g - \hat g| / \max(|g| + |\hat g|, 10^{-8})`, as in
     :func:`sigmoidlab.models.networks.gradient_check`. Introduced in chapter 7.
     """
     if not isinstance(net, DeepSigmoidNetwork):

@@ -59,7 +59,7 @@ def _checked_params(W: Params, b: Params, keys: str) -> tuple[Params, Params]:
 
 
 def _random_params(keys: str, inputs: int, hidden: int, seed: int) -> tuple[Params, Params]:
-    """Weights :math:`\\mathcal N(0, 1/(inputs + hidden))` and zero biases, one per key."""
+    r"""Weights :math:`\mathcal N(0, 1/(inputs + hidden))` and zero biases, one per key."""
     inputs, hidden = positive_int(inputs, "inputs"), positive_int(hidden, "hidden")
     rng = np.random.default_rng(seed)
     scale = 1 / np.sqrt(inputs + hidden)
@@ -98,7 +98,7 @@ class LSTMCell:
 
     @classmethod
     def random(cls, inputs: int, hidden: int, seed: int = 0) -> LSTMCell:
-        """A cell with weights :math:`\\mathcal N(0, 1/(inputs + hidden))` and zero biases."""
+        r"""A cell with weights :math:`\mathcal N(0, 1/(inputs + hidden))` and zero biases."""
         return cls(*_random_params(GATES, inputs, hidden, seed))
 
     def step(
@@ -172,7 +172,7 @@ class GRUCell:
 
     @classmethod
     def random(cls, inputs: int, hidden: int, seed: int = 0) -> GRUCell:
-        """A cell with weights :math:`\\mathcal N(0, 1/(inputs + hidden))` and zero biases."""
+        r"""A cell with weights :math:`\mathcal N(0, 1/(inputs + hidden))` and zero biases."""
         return cls(*_random_params(GRU_WEIGHTS, inputs, hidden, seed))
 
     def step(self, x: npt.ArrayLike, h: npt.ArrayLike) -> tuple[np.ndarray, dict[str, np.ndarray]]:

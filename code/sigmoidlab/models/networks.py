@@ -58,7 +58,7 @@ LOSSES = ("cross_entropy", "mse")
 
 
 class Network:
-    """A fully connected network with a sigmoid output layer.
+    r"""A fully connected network with a sigmoid output layer.
 
     Parameters
     ----------
@@ -68,17 +68,17 @@ class Network:
         Activation of the hidden layers.
     loss : {"cross_entropy", "mse"}
         Cost, averaged over examples; cross-entropy is summed over output neurons, the
-        quadratic cost is :math:`\\tfrac12\\|a - y\\|^2`.
+        quadratic cost is :math:`\tfrac12\|a - y\|^2`.
     init : {"standard", "scaled", "glorot", "uniform", "lecun", "glorot_sigmoid", "he"}
-        "standard": weights and biases :math:`\\mathcal N(0, 1)`; "scaled": weights
-        :math:`\\mathcal N(0, 1/n_{in})`, biases :math:`\\mathcal N(0, 1)`; "glorot":
-        weights uniform on :math:`\\pm\\sqrt{6/(n_{in} + n_{out})}`, biases 0
-        (Glorot and Bengio, 2010); "uniform": weights uniform on :math:`\\pm 1/\\sqrt{n_{in}}`,
+        "standard": weights and biases :math:`\mathcal N(0, 1)`; "scaled": weights
+        :math:`\mathcal N(0, 1/n_{in})`, biases :math:`\mathcal N(0, 1)`; "glorot":
+        weights uniform on :math:`\pm\sqrt{6/(n_{in} + n_{out})}`, biases 0
+        (Glorot and Bengio, 2010); "uniform": weights uniform on :math:`\pm 1/\sqrt{n_{in}}`,
         biases 0, the earlier heuristic that Glorot and Bengio call standard. Added in
-        chapter 7, all with biases 0: "lecun": weights :math:`\\mathcal N(0, 1/n_{in})`
+        chapter 7, all with biases 0: "lecun": weights :math:`\mathcal N(0, 1/n_{in})`
         (LeCun et al., 1998); "glorot_sigmoid": Glorot's uniform weights times 4,
-        on :math:`\\pm 4\\sqrt{6/(n_{in} + n_{out})}`, because :math:`\\sigma'(0) = 1/4`;
-        "he": weights :math:`\\mathcal N(0, 2/n_{in})` for ReLU (He et al., 2015).
+        on :math:`\pm 4\sqrt{6/(n_{in} + n_{out})}`, because :math:`\sigma'(0) = 1/4`;
+        "he": weights :math:`\mathcal N(0, 2/n_{in})` for ReLU (He et al., 2015).
     seed : int
         Seed of the initialisation (and of :meth:`train`'s shuffling).
     """
@@ -251,7 +251,7 @@ class Network:
         return deltas[::-1]
 
     def speeds(self, X: npt.ArrayLike, Y: npt.ArrayLike) -> Array:
-        """Learning speed of each hidden layer: :math:`\\|\\partial C/\\partial b^l\\|`
+        r"""Learning speed of each hidden layer: :math:`\|\partial C/\partial b^l\|`
         for the cost averaged over the batch (Nielsen, chapter 5)."""
         grads_b = self.backprop(X, Y)[1]
         return np.array([np.linalg.norm(g) for g in grads_b[:-1]])
@@ -329,10 +329,10 @@ class Network:
 
 
 def gradient_check(net: Network, X: npt.ArrayLike, Y: npt.ArrayLike, h: float = 1e-5) -> float:
-    """Largest relative difference between :meth:`Network.backprop` and central finite
+    r"""Largest relative difference between :meth:`Network.backprop` and central finite
     differences of :meth:`Network.cost`, over every weight and bias.
 
-    Relative difference :math:`|g - \\hat g| / \\max(|g| + |\\hat g|, 10^{-8})`; below about
+    Relative difference :math:`|g - \hat g| / \max(|g| + |\hat g|, 10^{-8})`; below about
     :math:`10^{-6}` means backpropagation is right. ``h`` must be positive and finite.
     """
     if not isinstance(net, Network):
@@ -346,11 +346,11 @@ def gradient_check(net: Network, X: npt.ArrayLike, Y: npt.ArrayLike, h: float = 
 def _worst_relative_error(
     pairs: Iterable[tuple[Array, Array]], cost: Callable[[], float], h: float
 ) -> float:
-    """The largest relative difference between analytic and central-difference gradients.
+    r"""The largest relative difference between analytic and central-difference gradients.
 
     For each (parameter array, its analytic gradient) pair, every entry is moved by
-    :math:`\\pm h` in place (and put back) and ``cost()`` re-evaluated; the difference
-    :math:`|g - \\hat g| / \\max(|g| + |\\hat g|, 10^{-8})` is taken over all entries. Shared by
+    :math:`\pm h` in place (and put back) and ``cost()`` re-evaluated; the difference
+    :math:`|g - \hat g| / \max(|g| + |\hat g|, 10^{-8})` is taken over all entries. Shared by
     :func:`gradient_check` and :func:`sigmoidlab.models.deep_networks.deep_gradient_check`.
     """
     worst = 0.0

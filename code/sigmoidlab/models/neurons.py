@@ -25,11 +25,11 @@ __all__ = ["Perceptron", "SigmoidNeuron", "feedforward", "step"]
 
 
 def step(z: ArrayLike) -> FloatOrArray:
-    """Heaviside step as a perceptron uses it: 1.0 where ``z > 0``, else 0.0.
+    r"""Heaviside step as a perceptron uses it: 1.0 where ``z > 0``, else 0.0.
 
     Real input as for :func:`.sigmoid` (same dtype rules: float16/32/64 and
     longdouble are kept, integers and booleans give float64; anything else is a
-    ``TypeError`` naming ``step``). :math:`+\\infty` gives 1, :math:`-\\infty` and both zeros
+    ``TypeError`` naming ``step``). :math:`+\infty` gives 1, :math:`-\infty` and both zeros
     give 0, and NaN gives NaN (it is neither above nor below 0; a NaN reaching a perceptron
     means something upstream went wrong, so it is not turned into a plausible 0).
     """
@@ -57,7 +57,7 @@ class _Neuron:
         return arr
 
     def weighted_input(self, x: npt.ArrayLike) -> FloatOrArray:
-        """:math:`z = w \\cdot x + b`, for one input vector or a batch (one per row)."""
+        r""":math:`z = w \cdot x + b`, for one input vector or a batch (one per row)."""
         z: FloatOrArray = self._inputs(x) @ self.w + self.b
         return z
 
@@ -80,7 +80,7 @@ class _Neuron:
 
 @dataclass
 class Perceptron(_Neuron):
-    """A perceptron: output :math:`\\operatorname{step}(w \\cdot x + b)`."""
+    r"""A perceptron: output :math:`\operatorname{step}(w \cdot x + b)`."""
 
     def output(self, x: npt.ArrayLike) -> FloatOrArray:
         return step(self.weighted_input(x))
@@ -88,10 +88,10 @@ class Perceptron(_Neuron):
     def train(
         self, X: npt.ArrayLike, y: npt.ArrayLike, epochs: int, eta: float = 1.0, seed: int = 0
     ) -> TrainingHistory:
-        """Rosenblatt's rule, one shuffled pass per epoch.
+        r"""Rosenblatt's rule, one shuffled pass per epoch.
 
-        On a mistake, :math:`w \\leftarrow w + \\eta (y - \\hat y) x` and
-        :math:`b \\leftarrow b + \\eta (y - \\hat y)`; correct points change nothing.
+        On a mistake, :math:`w \leftarrow w + \eta (y - \hat y) x` and
+        :math:`b \leftarrow b + \eta (y - \hat y)`; correct points change nothing.
 
         Parameters
         ----------
@@ -124,23 +124,23 @@ class Perceptron(_Neuron):
 
 @dataclass
 class SigmoidNeuron(_Neuron):
-    """A sigmoid neuron: output :math:`\\sigma(w \\cdot x + b)`."""
+    r"""A sigmoid neuron: output :math:`\sigma(w \cdot x + b)`."""
 
     def output(self, x: npt.ArrayLike) -> FloatOrArray:
         return sigmoid(self.weighted_input(x))
 
     def output_gradient(self, x: npt.ArrayLike) -> tuple[np.ndarray, FloatOrArray]:
-        """The output's gradient (chain rule).
+        r"""The output's gradient (chain rule).
 
-        :math:`\\partial a/\\partial w = \\sigma'(z)\\,x` and
-        :math:`\\partial a/\\partial b = \\sigma'(z)`.
+        :math:`\partial a/\partial w = \sigma'(z)\,x` and
+        :math:`\partial a/\partial b = \sigma'(z)`.
         """
         x = self._inputs(x)
         local = sigmoid_derivative(self.weighted_input(x))
         return np.asarray(local)[..., np.newaxis] * x, local
 
     def cross_entropy(self, X: npt.ArrayLike, y: npt.ArrayLike) -> float:
-        """Mean :math:`-[y \\log a + (1-y) \\log(1-a)]`, computed from z (stable).
+        r"""Mean :math:`-[y \log a + (1-y) \log(1-a)]`, computed from z (stable).
 
         ``y`` holds one target in [0, 1] per row of ``X``.
         """
@@ -150,8 +150,8 @@ class SigmoidNeuron(_Neuron):
     def train(
         self, X: npt.ArrayLike, y: npt.ArrayLike, epochs: int, eta: float = 0.5
     ) -> TrainingHistory:
-        """Full-batch gradient descent on the mean cross-entropy; gradient
-        :math:`\\frac1n \\sum (\\sigma(z_i) - y_i)\\,x_i` (the :math:`\\sigma'` factor cancels).
+        r"""Full-batch gradient descent on the mean cross-entropy; gradient
+        :math:`\frac1n \sum (\sigma(z_i) - y_i)\,x_i` (the :math:`\sigma'` factor cancels).
         The loop is :func:`~sigmoidlab.models.training.logistic_gradient_descent`, with no penalty.
 
         Parameters

@@ -64,12 +64,12 @@ def logistic_gradient_descent(
     epochs: int,
     C: float = math.inf,
 ) -> tuple[np.ndarray, float, TrainingHistory]:
-    """``epochs`` full-batch gradient steps on :math:`J` from ``(w, b)``.
+    r"""``epochs`` full-batch gradient steps on :math:`J` from ``(w, b)``.
 
     The arguments are already checked by the caller: ``X`` (n, d) and ``y`` (n,) finite
     float64 with targets in [0, 1], ``w`` (d,), ``eta`` and ``C`` positive. ``w`` is not
     changed; the new weights are returned with the bias and a history of the objective, the
-    training errors (prediction :math:`\\sigma(z) > 1/2` against target :math:`> 1/2`) and
+    training errors (prediction :math:`\sigma(z) > 1/2` against target :math:`> 1/2`) and
     :math:`(w, b)` after each step.
     """
     n = len(y)
