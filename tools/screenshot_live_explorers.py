@@ -26,7 +26,7 @@ from sigmoidlab.explorers.spec import EXPLORERS  # noqa: E402
 
 from tests.site.chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 
-FACTORIES = [f"{name}_explorer" for name in EXPLORERS]
+NAMES = list(EXPLORERS)
 
 
 def free_port() -> int:
@@ -52,7 +52,7 @@ def open_and_run(page) -> None:
     # every cell has run.
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     page.wait_for_function(
-        f"document.querySelectorAll('.widget-image').length === {len(FACTORIES)}", timeout=120_000
+        f"document.querySelectorAll('.widget-image').length === {len(NAMES)}", timeout=120_000
     )
 
 
@@ -63,8 +63,10 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="live-explorers-"))
     nb = nbformat.v4.new_notebook()
     nb.cells = [
-        nbformat.v4.new_code_cell(f"from sigmoidlab.explorers.widgets import {f}\n{f}()")
-        for f in FACTORIES
+        nbformat.v4.new_code_cell(
+            f"from sigmoidlab.explorers.widgets import live_explorer\nlive_explorer({name!r})"
+        )
+        for name in NAMES
     ]
     nb.metadata["kernelspec"] = {
         "name": "python3",
@@ -110,8 +112,7 @@ def main() -> int:
                 print(f"JupyterLab did not show the widgets; see {OUT / 'live-failure.png'}")
                 raise
             outputs = page.locator(".jp-OutputArea-output:has(.widget-image)")
-            for i, factory in enumerate(FACTORIES):
-                name = factory.removesuffix("_explorer")
+            for i, name in enumerate(NAMES):
                 out = outputs.nth(i)
                 out.scroll_into_view_if_needed()
                 image = out.locator(".widget-image")
@@ -141,7 +142,7 @@ def main() -> int:
         server.wait(timeout=30)
     for name, did in changed.items():
         print(f"{name}: figure {'changed' if did else 'DID NOT change'} after moving a slider")
-    return 0 if len(changed) == len(FACTORIES) and all(changed.values()) else 1
+    return 0 if len(changed) == len(NAMES) and all(changed.values()) else 1
 
 
 if __name__ == "__main__":

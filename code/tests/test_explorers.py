@@ -1,4 +1,4 @@
-"""sigmoidlab.explorers.spec: the numbers and figures of the four explorers, without a front end."""
+"""sigmoidlab.explorers: the specs, numbers and figures of the explorers, without a front end."""
 
 import numpy as np
 import pytest
@@ -8,13 +8,12 @@ from matplotlib.figure import Figure
 
 from sigmoidlab import sigmoid, sigmoid_derivative
 from sigmoidlab.explorers import spec as explorers
+from sigmoidlab.explorers.core import FUNCTIONS, Readout, evaluate, names_in
 from sigmoidlab.explorers.spec import (
     BOX,
     EXPLORERS,
-    READOUT,
     Slider,
     derivative_state,
-    format_state,
     line_in_box,
     neuron_state,
     saturation_profile,
@@ -49,7 +48,7 @@ def test_log_slider_moves_in_exponents():
 
 
 def test_integer_slider():
-    depth = EXPLORERS["saturation"].sliders[0]
+    depth = Slider("depth", "layers", 1, 8, 1, 4)
     assert depth.integer and list(depth.positions()) == list(range(1, 9))
 
 
@@ -58,17 +57,99 @@ def test_every_explorer_draws_its_defaults_and_reports_known_numbers(name):
     spec = EXPLORERS[name]
     assert spec.name == name and len(spec.alt) > 60
     fig = Figure(figsize=spec.figsize)
-    state = spec.draw(fig, **spec.defaults)
+    state = spec.state(**spec.defaults)
+    spec.draw(fig, spec.defaults, state)
     assert fig.axes, "nothing was drawn"
-    assert state and set(state) <= set(READOUT)
+    assert list(state) == [r.key for r in spec.readouts]
     assert all(np.isfinite(v) for v in state.values())
-    text = format_state(state)
-    assert all(READOUT[k][0] in text for k in state)
+    text = spec.format(state)
+    assert all(r.label in text for r in spec.readouts)
 
 
-def test_format_state_uses_the_readout_formats():
-    assert format_state({"z": 2.0, "sigma": 0.88079}) == "z = w·x + b = 2.000;  σ = 0.8808"
-    assert format_state({"saturated": 0.257}) == "fraction of hidden units saturated = 26%"
+@pytest.mark.parametrize("name", sorted(EXPLORERS))
+def test_readout_formulas_read_sliders_tables_and_earlier_readouts(name):
+    spec = EXPLORERS[name]
+    known = {s.name for s in spec.sliders}
+    if spec.tables is not None:
+        known |= set(spec.tables(**spec.defaults))
+    for r in spec.readouts:
+        assert names_in(r.formula) <= known, (name, r.key)
+        known.add(r.key)
+
+
+def test_format_uses_the_readout_formats():
+    spec = EXPLORERS["neuron"]
+    assert spec.format({"z": 2.0, "sigma": 0.88079}) == "z = w·x + b = 2.000;  σ = 0.8808"
+    sat = EXPLORERS["saturation"]
+    assert sat.format({"saturated": 0.257}) == "fraction of hidden units saturated = 26%"
+
+
+def test_state_checks_its_values():
+    spec = EXPLORERS["derivative"]
+    with pytest.raises(TypeError, match="no slider"):
+        spec.state(z=1.0)
+    assert spec.state() == spec.state(**spec.defaults)  # sliders not given: their defaults
+    with pytest.raises(ValueError, match="z0"):
+        spec.state(z0=float("nan"))
+
+
+# -- the formula language -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("formula", "value"),
+    [
+        ("1 + 2 * 3", 7.0),
+        ("-a**2", -9.0),
+        ("(-a)**2", 9.0),
+        ("2**3**2", 512.0),
+        ("a - 1 - 1", 1.0),
+        ("-a * -2", 6.0),
+        ("sigmoid(0)", 0.5),
+        ("sigmoid_derivative(0)", 0.25),
+        ("logit(0.5)", 0.0),
+        ("step(0) + step(a)", 1.0),
+        ("min(a, 1) + max(a, 1) + abs(-a)", 7.0),
+        (2.5, 2.5),
+    ],
+)
+def test_evaluate(formula, value):
+    assert evaluate(formula, {"a": 3.0}) == value
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "a +",
+        "open(1)",
+        "a.b",
+        "a[0]",
+        "x < 1",
+        "a if a else a",
+        "'s'",
+        "True",
+        "lambda: 1",
+        "f(x=1)",
+    ],
+)
+def test_evaluate_rejects_anything_outside_the_grammar(bad):
+    with pytest.raises(ValueError):
+        evaluate(bad, {"a": 1.0, "x": 1.0})
+
+
+def test_evaluate_names_unknown_names():
+    with pytest.raises(ValueError, match="unknown name 'q'"):
+        evaluate("q + 1", {})
+    with pytest.raises(TypeError):
+        evaluate(None, {})  # type: ignore[arg-type]
+    assert names_in("sigmoid(w1 * x1) + b") == {"w1", "x1", "b"}
+    assert {"sigmoid", "sigmoid_derivative", "logit", "step"} <= set(FUNCTIONS)
+
+
+@given(st.floats(-50, 50, allow_nan=False), st.floats(-50, 50, allow_nan=False))
+def test_readout_formula_is_python_arithmetic(w, x):
+    r = Readout("z", "z =", ".3f", "w * x + 1")
+    assert evaluate(r.formula, {"w": w, "x": x}) == w * x + 1
 
 
 # -- the neuron -----------------------------------------------------------------------------
@@ -122,7 +203,13 @@ def test_derivative_state_is_the_tangent(z0):
     state = derivative_state(z0)
     assert state["slope"] == float(sigmoid_derivative(z0))
     assert state["intercept"] + state["slope"] * z0 == pytest.approx(state["sigma"], abs=1e-15)
-    assert derivative_state(0.0) == {"z0": 0.0, "sigma": 0.5, "slope": 0.25, "intercept": 0.5}
+    at_zero = derivative_state(0.0)
+    assert {k: at_zero[k] for k in ("z0", "sigma", "slope", "intercept")} == {
+        "z0": 0.0,
+        "sigma": 0.5,
+        "slope": 0.25,
+        "intercept": 0.5,
+    }
 
 
 # -- saturation -----------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Hostile input to the models and helpers: every case gives the right value or a clear error.
 
 One table of cases for every public function and class of neurons, networks, regression,
-datasets, gates, calculus, timing, explorers, web_explorers and widgets. Each case names its
-expected outcome: ``"value"`` (a right result, checked where there is one to check),
+datasets, gates, finite_differences, timing and the explorers. Each case names its expected
+outcome: ``"value"`` (a right result, checked where there is one to check),
 ``TypeError`` or ``ValueError`` (whose message must name the argument). Each case runs in a
 daemon thread with a generous limit, so a case that hangs fails instead of stopping the run
 (the limit is a guard, not a timing assertion).
@@ -37,15 +37,9 @@ from sigmoidlab.explorers.spec import (
     steepness_state,
 )
 from sigmoidlab.explorers.static import static_explorer
-from sigmoidlab.explorers.widgets import (
-    Explorer,
-    derivative_explorer,
-    neuron_explorer,
-    saturation_explorer,
-    steepness_explorer,
-)
+from sigmoidlab.explorers.widgets import Explorer, live_explorer
 from sigmoidlab.kernels import timing
-from sigmoidlab.kernels.calculus import central_difference, step_size_sweep
+from sigmoidlab.kernels.finite_differences import central_difference, step_size_sweep
 from sigmoidlab.kernels.logistic import sigmoid
 from sigmoidlab.kernels.timing import best_time, ns_per_element, peak_memory
 from sigmoidlab.models import datasets
@@ -339,7 +333,7 @@ CASES: list[Case] = [
     ("lstm-step-c-inf", lambda: cell().step([1.0, 0.0, 0.0], np.zeros(2), [np.inf, 0.0]), E, "c"),
     ("lstm-step-x-str", lambda: cell().step("abc", np.zeros(2), np.ones(2)), T, "x"),
     ("lstm-step-h-None", lambda: cell().step([1.0, 0.0, 0.0], None, np.ones(2)), T, "h"),
-    # -- calculus ---------------------------------------------------------------------------
+    # -- finite differences-----------------------------------------------------------------------
     ("central-diff-valid", lambda: central_difference(np.sin, 0.0), V, lambda d: np.isclose(d, 1.0)),
     ("central-diff-array", lambda: central_difference(np.sin, [0.0, np.pi]), V, lambda d: np.allclose(d, [1.0, -1.0])),
     ("central-diff-nan-x", lambda: central_difference(np.sin, np.nan), V, lambda d: np.isnan(d)),
@@ -408,20 +402,22 @@ CASES: list[Case] = [
     ("static-explorer-None", lambda: static_explorer(None), T, "name"),
     ("static-explorer-list", lambda: static_explorer(["neuron"]), T, "name"),
     ("static-explorer-empty", lambda: static_explorer(""), E, "no explorer"),
-    ("widget-derivative-valid", lambda: derivative_explorer(z0=2.0).state["z0"], V, lambda z: z == 2.0),
-    ("widget-derivative-out-of-range", lambda: derivative_explorer(z0=60.0), E, "z0"),
-    ("widget-derivative-nan", lambda: derivative_explorer(z0=np.nan), E, "z0"),
-    ("widget-derivative-str", lambda: derivative_explorer(z0="1"), T, "z0"),
-    ("widget-derivative-unknown", lambda: derivative_explorer(z=1.0), T, "z"),
-    ("widget-steepness-c-0", lambda: steepness_explorer(c=0.0), E, "c"),
-    ("widget-steepness-c-big", lambda: steepness_explorer(c=1e6), E, "c"),
-    ("widget-neuron-None", lambda: neuron_explorer(w1=None), T, "w1"),
-    ("widget-neuron-inf", lambda: neuron_explorer(b=np.inf), E, "b"),
-    ("widget-saturation-depth-frac", lambda: saturation_explorer(depth=2.5), E, "depth"),
-    ("widget-saturation-depth-0", lambda: saturation_explorer(depth=0), E, "depth"),
-    ("widget-saturation-scale-neg", lambda: saturation_explorer(scale=-1.0), E, "scale"),
+    ("widget-derivative-valid", lambda: live_explorer("derivative", z0=2.0).state["z0"], V, lambda z: z == 2.0),
+    ("widget-derivative-out-of-range", lambda: live_explorer("derivative", z0=60.0), E, "z0"),
+    ("widget-derivative-nan", lambda: live_explorer("derivative", z0=np.nan), E, "z0"),
+    ("widget-derivative-str", lambda: live_explorer("derivative", z0="1"), T, "z0"),
+    ("widget-derivative-unknown", lambda: live_explorer("derivative", z=1.0), T, "z"),
+    ("widget-steepness-c-0", lambda: live_explorer("steepness", c=0.0), E, "c"),
+    ("widget-steepness-c-big", lambda: live_explorer("steepness", c=1e6), E, "c"),
+    ("widget-neuron-None", lambda: live_explorer("neuron", w1=None), T, "w1"),
+    ("widget-neuron-inf", lambda: live_explorer("neuron", b=np.inf), E, "b"),
+    ("widget-saturation-depth-frac", lambda: live_explorer("saturation", depth=2.5), E, "depth"),
+    ("widget-saturation-depth-0", lambda: live_explorer("saturation", depth=0), E, "depth"),
+    ("widget-saturation-scale-neg", lambda: live_explorer("saturation", scale=-1.0), E, "scale"),
     ("widget-dpi-0", lambda: Explorer(EXPLORERS["derivative"], dpi=0), E, "dpi"),
     ("widget-spec-str", lambda: Explorer("derivative"), T, "spec"),
+    ("widget-unknown-name", lambda: live_explorer("tanh"), E, "tanh"),
+    ("widget-name-None", lambda: live_explorer(None), T, "name"),
 ]
 # fmt: on
 

@@ -1,11 +1,11 @@
-"""sigmoidlab.models.neurons, models.training, models.datasets and kernels.calculus."""
+"""sigmoidlab.models.neurons, models.training, models.datasets and kernels.finite_differences."""
 
 import mpmath
 import numpy as np
 import pytest
 
 from sigmoidlab import sigmoid, sigmoid_derivative, sigmoid_second_derivative
-from sigmoidlab.kernels.calculus import central_difference, step_size_sweep
+from sigmoidlab.kernels.finite_differences import central_difference, step_size_sweep
 from sigmoidlab.models.datasets import two_clusters
 from sigmoidlab.models.logistic_regression import LogisticRegressionGD
 from sigmoidlab.models.neurons import Perceptron, SigmoidNeuron, feedforward, step

@@ -16,10 +16,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sigmoidlab import sigmoid_derivative
-from sigmoidlab.explorers import spec as explorers
-from sigmoidlab.explorers.spec import EXPLORERS, READOUT, format_state, saturation_profile
+from sigmoidlab import logit, sigmoid, sigmoid_derivative
+from sigmoidlab.explorers.core import ExplorerSpec, evaluate
+from sigmoidlab.explorers.spec import EXPLORERS, saturation_profile, saturation_state
 from sigmoidlab.explorers.static import StaticExplorer, static_explorer
+
+WEB = Path(__file__).resolve().parents[1] / "sigmoidlab" / "explorers" / "web"
 
 
 def payload(html: str) -> dict:
@@ -66,24 +68,64 @@ def test_spec_carries_alt_text_readout_labels_and_no_script_breakout(name):
     html = static_explorer(name).html
     data = payload(html)
     assert data["name"] == name and data["alt"] == EXPLORERS[name].alt
-    assert data["readout"] == {k: list(v) for k, v in READOUT.items()}
+    assert data["readouts"] == [
+        [r.key, r.label, r.format, r.formula] for r in EXPLORERS[name].readouts
+    ]
+    assert data["size"] == list(EXPLORERS[name].svg_size)
     inner = re.search(r'class="sl-data">(.*?)</script>', html).group(1)
     assert "</" not in inner
     assert f'aria-label="{escape(EXPLORERS[name].alt)}"' in html
 
 
-def test_saturation_data_covers_every_slider_position():
-    data = payload(static_explorer("saturation").html)["data"]
-    depth, scale = EXPLORERS["saturation"].sliders
-    assert data["scales"] == list(scale.steps())
-    assert len(data["speeds"]) == depth.positions().size
-    for d, per_scale in enumerate(data["speeds"], start=1):
-        assert len(per_scale) == len(data["scales"])
-        assert all(len(speeds) == d for speeds in per_scale)
+@pytest.mark.parametrize("name", sorted(EXPLORERS))
+def test_tables_cover_every_slider_position(name):
+    spec = EXPLORERS[name]
+    tables = payload(static_explorer(name).html)["tables"]
+    if spec.tables is None:
+        assert tables == []
+        return
+    assert len(tables) == np.prod([s.positions().size for s in spec.sliders])
+    grids = [list(s.positions()) for s in spec.sliders]
+    for row, combo in zip(tables, itertools.product(*grids), strict=True):
+        assert row == spec.tables(**dict(zip((s.name for s in spec.sliders), combo, strict=True)))
+
+
+def test_saturation_tables_are_the_profiles():
+    spec = EXPLORERS["saturation"]
+    depth, scale = spec.sliders
+    tables = payload(static_explorer("saturation").html)["tables"]
+    k = list(scale.steps()).index(1.5)
+    row = tables[2 * scale.steps().size + k]  # depth 3, scale 2**1.5
     exact = saturation_profile(3, 2.0**1.5)
-    k = data["scales"].index(1.5)
-    assert data["speeds"][2][k] == pytest.approx(list(exact.speeds), rel=5e-4)
-    assert data["saturated"][2][k] == pytest.approx(list(exact.saturated), abs=5e-5)
+    assert row["speeds"] == pytest.approx(list(exact.speeds), rel=5e-4)
+    assert row["fractions"] == pytest.approx(list(exact.saturated), abs=5e-5)
+    assert all(
+        len(r["speeds"]) == d
+        for d, r in zip(np.repeat(depth.positions(), scale.steps().size), tables, strict=True)
+    )
+
+
+@pytest.mark.parametrize("name", sorted(EXPLORERS))
+def test_every_formula_reads_only_known_names(name):
+    """Each formula of the spec (readouts and scene) evaluates in Python at the defaults."""
+    spec = EXPLORERS[name]
+    env = dict(spec.defaults)
+    if spec.tables is not None:
+        env.update(spec.tables(**env))
+    env.update(spec.state(**spec.defaults))
+    scene = json.dumps(payload(static_explorer(name).html)["scene"])
+    formulas = [f for f in re.findall(r'"((?:[^"\\]|\\.)*)"', scene) if re.search(r"[a-z0-9]", f)]
+    checked = 0
+    for mark in (m for p in spec.scene.panels for m in p.marks):
+        local = {**env, mark.get("x", "z"): 0.5} if mark["mark"] == "curve" else env
+        for key in ("x", "y", "a", "b", "c", "lo", "hi", "heights"):
+            if isinstance(mark.get(key), str) and not (mark["mark"] == "curve" and key == "x"):
+                evaluate(mark[key], local)
+                checked += 1
+        for xy in mark.get("points", []):
+            [evaluate(v, env) for v in xy]
+            checked += 1
+    assert checked and formulas
 
 
 def test_unknown_explorer():
@@ -104,9 +146,7 @@ def test_javascript_derivative_is_the_stable_form():
     # The page's sigma' must not be s * (1 - s), which cancels in the tails (chapter 2): run the
     # JavaScript function itself in Node and compare it with sigmoidlab far out in both tails.
     node = node_or_skip()
-    js = (
-        Path(__file__).resolve().parents[1] / "sigmoidlab" / "explorers" / "web" / "explorers.js"
-    ).read_text()
+    js = (WEB / "explorers.js").read_text()
     match = re.search(r"function sigmoidDerivative\(z\) \{.*?\n  \}", js, flags=re.S)
     assert match, "explorers.js has no sigmoidDerivative"
     assert "s * (1 - s)" not in js.replace("(s * (1 - s) loses", "")
@@ -117,6 +157,66 @@ def test_javascript_derivative_is_the_stable_form():
     want = sigmoid_derivative(np.array(zs))
     assert np.all(got > 0)  # s * (1 - s) would give 0 from z = 37.43 on
     np.testing.assert_allclose(got, want, rtol=1e-14)
+
+
+def js_formulas() -> str:
+    """The script's maths and formula evaluator, to run alone in Node."""
+    js = (WEB / "explorers.js").read_text()
+    maths = js[js.index("  // The formulas of sigmoidlab") : js.index("  // -- formatting")]
+    grammar = js[js.index("  // -- formulas:") : js.index("  // -- the scene:")]
+    return maths + grammar
+
+
+# formula, variables: the grammar's corners (precedence, unary minus, **) and every function
+FORMULAS = [
+    ("1 + 2 * 3", {}),
+    ("-a**2", {"a": 3.0}),
+    ("(-a)**2", {"a": 3.0}),
+    ("2**-1", {}),
+    ("2**3**2", {}),
+    ("a - b - c", {"a": 1.0, "b": 2.0, "c": 3.5}),
+    ("a / b / c", {"a": 1.0, "b": 3.0, "c": 7.0}),
+    ("-a * -b + +c", {"a": 1.5, "b": 2.0, "c": 0.25}),
+    ("1e-11 * .5 + 2.", {}),
+    ("sigmoid(z) - sigmoid(-z)", {"z": 37.5}),
+    ("sigmoid(z)", {"z": -740.0}),
+    ("sigmoid_derivative(z) * 1e20", {"z": -50.0}),
+    ("logit(0.99) / c", {"c": 2.0**-1.5}),
+    ("logit(p)", {"p": 0.45}),
+    ("logit(p)", {"p": 0.1}),
+    ("step(z) + step(-z) + step(0)", {"z": 1.0}),
+    ("exp(1) + log(2) + sqrt(2) + abs(-3)", {}),
+    ("min(a, b, 3) + max(a, b)", {"a": 1.0, "b": 2.0}),
+    ("w1 * x1 + w2 * x2 + b", {"w1": 0.1, "x1": 0.2, "w2": -0.3, "x2": 2.9, "b": -4.0}),
+]
+
+
+def test_javascript_formulas_equal_python():
+    node = node_or_skip()
+    cases = json.dumps([[f, env] for f, env in FORMULAS])
+    script = (
+        js_formulas()
+        + f"\nconsole.log(JSON.stringify({cases}.map("
+        + "function (c) { return evaluate(c[0], c[1]); })));"
+    )
+    out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout
+    got = json.loads(out)
+    for (formula, env), value in zip(FORMULAS, got, strict=True):
+        assert value == pytest.approx(evaluate(formula, env), rel=4e-16, abs=0), formula
+    # sigmoid and logit are sigmoidlab's, to the last bit or nearly
+    assert got[10] == pytest.approx(float(sigmoid(-740.0)), rel=1e-14)
+    assert got[13] == pytest.approx(float(logit(0.45)), rel=1e-15)
+
+
+@pytest.mark.parametrize(
+    "bad", ["a +", "f(1)", "(1", "1 2", "a.b", "a[0]", "a if b else c", "x < 1"]
+)
+def test_formulas_outside_the_grammar_fail_in_both_languages(bad):
+    with pytest.raises(ValueError):
+        evaluate(bad, {"a": 1.0, "b": 1.0, "c": 1.0, "x": 1.0})
+    node = node_or_skip()
+    script = js_formulas() + f"\nevaluate({json.dumps(bad)}, {{a: 1, b: 1, c: 1, x: 1}});"
+    assert subprocess.run([node, "-e", script], capture_output=True, text=True).returncode != 0
 
 
 # -- the page's readout equals Python's in every state ------------------------------------------
@@ -160,7 +260,7 @@ var data = new Node("script");
 data.textContent = input.json;
 var outputs = {}, inputs = input.sliders.map(function (s) {
   var n = new Node("input");
-  n.id = s.id; n.name = s.name; n.step = s.step; n.value = s.value;
+  n.id = s.id; n.name = s.name; n.step = s.step; n.value = s.value; n.min = s.min; n.max = s.max;
   if (s.log_base !== null) n.setAttribute("data-log-base", s.log_base);
   outputs[s.id] = new Node("output");
   return n;
@@ -195,16 +295,6 @@ console.log(JSON.stringify(shown));
 """
 
 
-def python_state(name: str, values: dict[str, float]) -> dict[str, float]:
-    if name == "neuron":
-        return explorers.neuron_state(*(values[k] for k in ("w1", "w2", "b", "x1", "x2")))
-    if name == "steepness":
-        return explorers.steepness_state(values["c"])
-    if name == "derivative":
-        return explorers.derivative_state(values["z0"])
-    return explorers.saturation_state(int(values["depth"]), values["scale"])
-
-
 def run_page(html: str, states: list[list[str]]) -> list[dict]:
     """Drive the explorer's own script in Node through ``states`` (slider value strings)."""
     node = node_or_skip()
@@ -218,6 +308,8 @@ def run_page(html: str, states: list[list[str]]) -> list[dict]:
                 "id": attrs["id"],
                 "name": attrs["name"],
                 "step": attrs["step"],
+                "min": attrs["min"],
+                "max": attrs["max"],
                 "value": attrs["value"],
                 "log_base": attrs.get("data-log-base"),
             }
@@ -244,9 +336,10 @@ def slider_states(name: str, limit: int = 3000) -> list[list[str]]:
 @pytest.mark.parametrize("name", sorted(EXPLORERS))
 def test_javascript_readout_equals_python_in_every_state(name):
     # Every state of the steepness, derivative and saturation explorers (33, 121 and 200) and
-    # 3,003 of the neuron's: the text the page shows is format_state of sigmoidlab's numbers.
-    # The saturation readout once divided the 4-digit speeds of the bars, and the steepness
-    # page took 2**e from Math.pow; both rounded differently from Python in a few states.
+    # 3,003 of the neuron's: the page evaluates the spec's readout formulas in JavaScript, and
+    # the text it shows is exactly what Python's evaluation of the same formulas shows. (The
+    # saturation readout once divided the 4-digit speeds of the bars, and the steepness page
+    # took 2**e from Math.pow; both rounded differently from Python in a few states.)
     spec = EXPLORERS[name]
     states = slider_states(name)
     shown = run_page(static_explorer(name).html, states)
@@ -258,13 +351,10 @@ def test_javascript_readout_equals_python_in_every_state(name):
             for s, v in zip(spec.sliders, state, strict=True)
         }
         assert {k: page["values"][k] for k in values} == values, (name, state)
-        want = python_state(name, values)
-        if page["readout"] != format_state(want):
-            wrong.append((state, page["readout"], format_state(want)))
-        # The saturation page carries Python's ratios to 6 digits (the digits after depend on
-        # the CPU's BLAS kernel); the text shown above is still exactly Python's.
-        rel = 5e-6 if name == "saturation" else 1e-12  # half a unit in the 6th digit
-        assert page["state"] == pytest.approx(want, rel=rel, abs=1e-15), (name, state)
+        want = spec.state(**values)
+        if page["readout"] != spec.format(want):
+            wrong.append((state, page["readout"], spec.format(want)))
+        assert page["state"] == pytest.approx(want, rel=1e-12, abs=1e-15), (name, state)
     assert not wrong, f"{len(wrong)} of {len(states)} states differ, e.g. {wrong[:3]}"
 
 
@@ -298,9 +388,7 @@ def test_javascript_readout_equals_python_in_every_state(name):
 )
 def test_javascript_format_matches_python(value, spec):
     node = node_or_skip()
-    js = (
-        Path(__file__).resolve().parents[1] / "sigmoidlab" / "explorers" / "web" / "explorers.js"
-    ).read_text()
+    js = (WEB / "explorers.js").read_text()
     start = js.index("  function isTie(rest)")
     end = js.index("  // -- a tiny SVG plotting kit")
     # json.dumps writes nan, inf and -0.0 as the JavaScript literals NaN, Infinity and -0.0
@@ -309,13 +397,26 @@ def test_javascript_format_matches_python(value, spec):
     assert out.stdout.strip() == format(value, spec)
 
 
-def hostile_spec(name: str) -> explorers.ExplorerSpec:
+def test_saturation_readout_is_the_exact_state():
+    # The page shows the ratio to 6 digits (the rest depends on the CPU's BLAS kernel); the
+    # text is still that of saturation_state's full-precision numbers in every state.
+    spec = EXPLORERS["saturation"]
+    for depth in spec.sliders[0].positions():
+        for scale in spec.sliders[1].positions():
+            shown, exact = spec.state(depth=depth, scale=scale), saturation_state(depth, scale)
+            assert shown == pytest.approx(exact, rel=5e-6)
+            assert spec.format(shown) == spec.format(exact)
+
+
+def hostile_spec(name: str) -> ExplorerSpec:
     """``name``'s explorer with markup in every string a reader never sees changed."""
     spec = EXPLORERS[name]
     evil = '"><script>alert(1)</script><!--'
     first = dataclasses.replace(spec.sliders[0], name=f"x{evil}", label=f"w{evil}")
+    # a table (if the explorer has them) with markup in it too; only its escaping is tested
+    tables = None if spec.tables is None else (lambda **_: {"note": evil})
     return dataclasses.replace(
-        spec, title=f"T{evil}", alt=f"A{evil}", sliders=(first, *spec.sliders[1:])
+        spec, title=f"T{evil}", alt=f"A{evil}", sliders=(first, *spec.sliders[1:]), tables=tables
     )
 
 
@@ -344,7 +445,6 @@ def test_json_spec_escapes_comment_openers(monkeypatch):
 
 
 # -- colours follow the theme; curves keep their contrast in dark mode ---------------------------
-WEB = Path(__file__).resolve().parents[1] / "sigmoidlab" / "explorers" / "web"
 
 
 def contrast(a: str, b: str) -> float:

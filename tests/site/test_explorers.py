@@ -14,32 +14,40 @@ nothing serious in the explorer (test_site runs axe on every page in light mode)
 from __future__ import annotations
 
 import json
+import re
 
+import nbformat
 import pytest
-from sigmoidlab.explorers import spec as explorers
+from sigmoidlab.explorers.spec import EXPLORERS
 
-from .conftest import AXE_JS, REPORT, SITE
+from .conftest import AXE_JS, REPORT, ROOT, SITE
 from .test_site import AXE_TAGS, open_page, site_pages
 
-EXPECTED = {  # chapter page -> explorers it must carry
-    "book/01_definition.html": ["neuron"],
-    "book/02_derivative.html": ["derivative"],
-    "book/03_perceptron.html": ["steepness"],
-    "book/06_saturation.html": ["saturation"],
-}
+
+def explorers_in_chapters() -> dict[str, list[str]]:
+    """Chapter page -> the explorers its notebook shows, read from its static_explorer calls."""
+    found = {}
+    for path in sorted((ROOT / "book").glob("*.ipynb")):
+        cells = nbformat.read(path, as_version=4).cells
+        names = [
+            name
+            for cell in cells
+            if cell.cell_type == "code"
+            for name in re.findall(r"static_explorer\(\s*[\"']([^\"']+)[\"']", cell.source)
+        ]
+        if names:
+            found[f"book/{path.stem}.html"] = names
+    return found
+
+
+EXPECTED = explorers_in_chapters()  # chapter page -> explorers it must carry
 
 
 def python_state(name: str, values: dict[str, float]) -> dict[str, float]:
-    """What sigmoidlab says the explorer should show for these slider values."""
-    if name == "neuron":
-        return explorers.neuron_state(*(values[k] for k in ("w1", "w2", "b", "x1", "x2")))
-    if name == "steepness":
-        return explorers.steepness_state(values["c"])
-    if name == "derivative":
-        return explorers.derivative_state(values["z0"])
-    if name == "saturation":
-        return explorers.saturation_state(int(values["depth"]), values["scale"])
-    raise AssertionError(f"unknown explorer {name}")
+    """What sigmoidlab says the explorer should show for these slider values: the spec's
+    readout formulas (and build-time tables) evaluated in Python."""
+    spec = EXPLORERS[name]
+    return spec.state(**{s.name: values[s.name] for s in spec.sliders})
 
 
 def shown(explorer) -> tuple[str, str, dict]:
@@ -51,10 +59,8 @@ def shown(explorer) -> tuple[str, str, dict]:
 def check_numbers(name: str, data: dict) -> None:
     expected = python_state(name, data["values"])
     assert set(data["state"]) == set(expected), (name, data)
-    # saturation numbers are stored to 4 significant digits; the rest is computed exactly
-    rel = 2e-3 if name == "saturation" else 1e-12
     for key, value in expected.items():
-        assert data["state"][key] == pytest.approx(value, rel=rel, abs=1e-15), (name, key, data)
+        assert data["state"][key] == pytest.approx(value, rel=1e-12, abs=1e-15), (name, key, data)
 
 
 def pages_with_explorers() -> list[str]:
@@ -63,6 +69,7 @@ def pages_with_explorers() -> list[str]:
 
 def test_explorers_are_where_the_chapters_put_them():
     assert pages_with_explorers() == sorted(EXPECTED)
+    assert sorted(n for names in EXPECTED.values() for n in names) == sorted(EXPLORERS)
 
 
 @pytest.mark.parametrize("path", sorted(EXPECTED))
@@ -102,7 +109,7 @@ def test_explorers_respond(path, browser, base_url, totals):
 
 def test_every_explorer_responded(totals):
     """Runs after the tests above (pytest keeps file order): all four explorers responded."""
-    assert totals["explorers_responding"] == len(explorers.EXPLORERS)
+    assert totals["explorers_responding"] == len(EXPLORERS)
 
 
 # -- phones, text size and dark mode ------------------------------------------------------------

@@ -1,9 +1,10 @@
-"""The book's interactive explorers: one spec each, two front ends.
+"""The book's interactive explorers: one declaration each, every front end built from it.
 
-========================  ===============================================================
-``spec``                  each explorer's sliders, readouts and drawing
-``widgets``               the ipywidgets front end, for readers running the notebooks
-``static``                the kernel-free HTML/SVG front end of the static site
-``web/``                  the browser script and style sheet ``static`` embeds
-========================  ===============================================================
+* ``core``: sliders, readouts (formulas), scenes, and the formula language;
+* ``neuron``, ``derivative``, ``steepness``, ``saturation``: one module per explorer, each
+  declaring its ``SPEC`` (sliders, readouts, matplotlib drawing, browser scene);
+* ``spec``: the registry :data:`~sigmoidlab.explorers.spec.EXPLORERS`;
+* ``widgets``: the ipywidgets front end, for readers running the notebooks;
+* ``static``: the kernel-free HTML/SVG front end of the static site;
+* ``web/``: the generic browser script and style sheet ``static`` embeds.
 """

@@ -2,40 +2,33 @@
 
 A page of the book cannot run a Python kernel, so the ipywidgets of
 :mod:`sigmoidlab.explorers.widgets` are dead there. :func:`static_explorer` returns the same
-explorer as one self-contained piece of HTML: range inputs, an empty ``<svg>``, a JSON spec and a
-small script (``web/explorers.js``) that draws in the reader's browser. Nothing is fetched,
+explorer as one self-contained piece of HTML: range inputs, an empty ``<svg>``, a JSON spec and
+a small script (``web/explorers.js``) that draws in the reader's browser. Nothing is fetched,
 so it works offline and in a downloaded notebook alike.
 
-The slider ranges, labels, alt text and every number that needs the package come from
-:mod:`sigmoidlab.explorers.spec`; the saturation explorer's per-layer speeds are computed here for
-every slider position. Colours are CSS variables: the page's own (pydata-sphinx-theme's on
-the book's site, JupyterLab's in a notebook) for background, text and lines, and Okabe-Ito
-hues for the curves, with a lighter set for dark mode (``DARK_HUES``). The output is
-deterministic (same text on every run), so a notebook cell showing it passes strict nbval.
+Everything explorer-specific comes from the explorer's spec (:mod:`sigmoidlab.explorers.core`):
+the sliders, the readouts with their formulas, the scene the script draws, and the tables
+Python computes here for every slider position (for numbers no formula gives). The script
+itself knows no explorer: it evaluates the spec's formulas and draws its scene.
+
+Colours are CSS variables: the page's own (pydata-sphinx-theme's on the book's site,
+JupyterLab's in a notebook) for background, text and lines, and Okabe-Ito hues for the curves,
+with a lighter set for dark mode (``DARK_HUES``). The output is deterministic (same text on
+every run), so a notebook cell showing it passes strict nbval.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 from importlib.resources import files
-from typing import Any
 
-from sigmoidlab.explorers import spec as explorers
-from sigmoidlab.explorers.spec import EXPLORERS, ExplorerSpec, Slider
-from sigmoidlab.kernels.logistic import logit
+from sigmoidlab.explorers.core import Slider
+from sigmoidlab.explorers.spec import EXPLORERS
 from sigmoidlab.plotting import OKABE_ITO
 
 __all__ = ["StaticExplorer", "static_explorer"]
-
-# The figure's size before the script runs, and where the page gives it no width (a hidden
-# element): the script lays the figure out again for the width it gets, one unit per pixel.
-SVG_SIZE = {
-    "neuron": (440, 372),
-    "steepness": (440, 300),
-    "derivative": (440, 402),
-    "saturation": (440, 318),
-}
 
 #: The curve colours in dark mode: Okabe-Ito's hues, lightened (mixed with white) where needed
 #: for a contrast of at least 3:1 against the dark backgrounds of the book's theme (#121212),
@@ -77,42 +70,6 @@ class StaticExplorer:
         return f"StaticExplorer({self.name!r})  # shown as HTML with sliders in a browser"
 
 
-def _short(value: float) -> float:
-    """Four significant digits: enough for a figure, and stable across BLAS libraries."""
-    return float(f"{value:.4g}")
-
-
-def _data(spec: ExplorerSpec) -> dict[str, Any]:
-    if spec.name == "neuron":
-        levels = [[p, 0.0 if p == 0.5 else float(logit(p))] for p in (0.1, 0.5, 0.9)]
-        return {"box": explorers.BOX, "levels": levels}
-    if spec.name == "steepness":
-        return {"step_gap": explorers.STEP_GAP_0_01}
-    if spec.name == "saturation":
-        depth_slider, scale_slider = spec.sliders
-        exponents = [float(e) for e in scale_slider.steps()]
-        base = scale_slider.log_base or 2.0  # the scale slider is logarithmic (base 2)
-        speeds, saturated, states = [], [], []
-        for depth in range(int(depth_slider.lo), int(depth_slider.hi) + 1):
-            profiles = [explorers.saturation_profile(depth, base**e) for e in exponents]
-            speeds.append([[_short(v) for v in p.speeds] for p in profiles])
-            saturated.append([[_short(v) for v in p.saturated] for p in profiles])
-            # The readout shows Python's own ratios: the page's ratio of two 4-digit speeds
-            # rounded differently from Python's in the third digit in 10 states. Six digits,
-            # not all 17: the last digits of a matrix product depend on the CPU's BLAS kernel,
-            # and the page must be the same on every machine that builds it.
-            exact = [explorers.saturation_state(depth, base**e) for e in exponents]
-            states.append([[float(f"{st['ratio']:.6g}"), st["saturated"]] for st in exact])
-        return {
-            "scales": exponents,
-            "speeds": speeds,
-            "saturated": saturated,
-            "states": states,
-            "speed_range": list(explorers.SPEED_RANGE),
-        }
-    return {}
-
-
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
@@ -133,21 +90,24 @@ def _control(name: str, slider: Slider) -> str:
 
 
 def static_explorer(name: str) -> StaticExplorer:
-    """The kernel-free explorer ``name`` ("neuron", "steepness", "derivative" or
-    "saturation") as self-contained HTML. Display it in a notebook cell (it is the cell's
-    value) and the static site shows it with working sliders."""
+    """The kernel-free explorer ``name`` (a key of
+    :data:`~sigmoidlab.explorers.spec.EXPLORERS`) as self-contained HTML. Display it in a
+    notebook cell (it is the cell's value) and the static site shows it with working
+    sliders."""
     if not isinstance(name, str):
         raise TypeError(f"name must be a string, got {type(name).__name__}")
     if name not in EXPLORERS:
         raise ValueError(f"no explorer {name!r}; choose one of {sorted(EXPLORERS)}")
     spec = EXPLORERS[name]
-    width, height = SVG_SIZE[name]
+    width, height = spec.svg_size
     payload = {
         "name": name,
         "size": [width, height],
         "alt": spec.alt,
-        "readout": {k: list(v) for k, v in explorers.READOUT.items()},
-        "data": _data(spec),
+        "readouts": [[r.key, r.label, r.format, r.formula] for r in spec.readouts],
+        "scene": dataclasses.asdict(spec.scene),
+        # what no formula gives, for every combination of slider positions (last fastest)
+        "tables": spec.table_rows(),
         # The value of each position of a logarithmic slider, as Python computes base**e:
         # the browser's Math.pow can differ from it in the last bit (2**-1.5 does).
         "log_positions": {

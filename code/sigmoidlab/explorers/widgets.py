@@ -1,17 +1,18 @@
 """Live explorers for readers running the notebooks: ipywidgets sliders over the figures of
 :mod:`sigmoidlab.explorers.spec`.
 
-Each factory returns an :class:`Explorer`, a widget holding the sliders, the figure (a PNG
-drawn by matplotlib) and a one-line readout of the numbers::
+:func:`live_explorer` returns an :class:`Explorer`, a widget holding the sliders, the figure
+(a PNG drawn by matplotlib) and a one-line readout of the numbers, all taken from the
+explorer's spec (:data:`~sigmoidlab.explorers.spec.EXPLORERS`)::
 
-    from sigmoidlab.explorers.widgets import neuron_explorer
-    neuron_explorer()            # in a notebook cell
+    from sigmoidlab.explorers.widgets import live_explorer
+    live_explorer(name)          # in a notebook cell; name: a key of EXPLORERS
 
-Callbacks do no work of their own: they call :meth:`Explorer.render`, which calls the
-explorer's drawing function. An exception there is *not* swallowed (as
-``ipywidgets.interact`` does): setting a slider from Python raises it, so the unit tests see
-it, and a kernel logs it. The static site cannot run these; it has the kernel-free
-counterparts of :mod:`sigmoidlab.explorers.static`.
+Callbacks do no work of their own: they call :meth:`Explorer.render`, which computes the
+readouts from the spec's formulas and calls the explorer's drawing function. An exception there
+is *not* swallowed (as ``ipywidgets.interact`` does): setting a slider from Python raises it,
+so the unit tests see it, and a kernel logs it. The static site cannot run these; it has the
+kernel-free counterparts of :mod:`sigmoidlab.explorers.static`.
 """
 
 from __future__ import annotations
@@ -24,16 +25,11 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from sigmoidlab._checks import positive_real, real_number
-from sigmoidlab.explorers.spec import EXPLORERS, ExplorerSpec, Slider, format_state
+from sigmoidlab.explorers.core import ExplorerSpec, Slider
+from sigmoidlab.explorers.spec import EXPLORERS
 from sigmoidlab.plotting import style
 
-__all__ = [
-    "Explorer",
-    "derivative_explorer",
-    "neuron_explorer",
-    "saturation_explorer",
-    "steepness_explorer",
-]
+__all__ = ["Explorer", "live_explorer"]
 
 
 def _slider_widget(spec: Slider, value: float) -> widgets.ValueWidget:
@@ -72,7 +68,7 @@ def _start_value(spec: Slider, value: Any) -> float:
 
 
 class Explorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
-    """Sliders, a figure and a readout for one :class:`~sigmoidlab.explorers.spec.ExplorerSpec`.
+    """Sliders, a figure and a readout for one :class:`~sigmoidlab.explorers.core.ExplorerSpec`.
 
     Parameters
     ----------
@@ -92,7 +88,7 @@ class Explorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     readout : ipywidgets.HTML
         The current numbers, as text.
     state : dict
-        The current numbers, as returned by the drawing function.
+        The current numbers, from the spec's readout formulas.
     """
 
     def __init__(self, spec: ExplorerSpec, *, dpi: float = 100, **values: float) -> None:
@@ -124,35 +120,25 @@ class Explorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     def render(self) -> None:
         """Draw the figure for the current slider values and update image and readout."""
         with mpl.rc_context(cast(Any, style())):  # rcParams keys are typed as literals
+            values = self.values
+            state = self.spec.state(**values)
             fig = Figure(figsize=self.spec.figsize, layout="constrained")
-            state = self.spec.draw(fig, **self.values)
+            self.spec.draw(fig, values, state)
             buffer = io.BytesIO()
             fig.savefig(buffer, format="png", dpi=self.dpi)
         self.state = state
         self.image.value = buffer.getvalue()
-        self.readout.value = f"<p>{format_state(state)}</p>"
+        self.readout.value = f"<p>{self.spec.format(state)}</p>"
 
     def _on_change(self, change: dict[str, Any]) -> None:
         self.render()
 
 
-def neuron_explorer(**values: float) -> Explorer:
-    """Weights, bias and inputs of a two-input sigmoid neuron; its output over the input
-    plane and the perceptron's decision boundary (chapter 1)."""
-    return Explorer(EXPLORERS["neuron"], **values)
-
-
-def steepness_explorer(**values: float) -> Explorer:
-    """:math:`\\sigma(cz)` turning into the step function as c grows (chapter 3)."""
-    return Explorer(EXPLORERS["steepness"], **values)
-
-
-def derivative_explorer(**values: float) -> Explorer:
-    """A point on the sigmoid, its tangent and :math:`\\sigma'` there (chapter 2)."""
-    return Explorer(EXPLORERS["derivative"], **values)
-
-
-def saturation_explorer(**values: float) -> Explorer:
-    """Depth and weight scale of a sigmoid network against each layer's learning speed
-    (chapter 6)."""
-    return Explorer(EXPLORERS["saturation"], **values)
+def live_explorer(name: str, **values: float) -> Explorer:
+    """The live explorer ``name`` (a key of :data:`~sigmoidlab.explorers.spec.EXPLORERS`),
+    its sliders starting at ``values`` (by slider name; the spec's defaults otherwise)."""
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a string, got {type(name).__name__}")
+    if name not in EXPLORERS:
+        raise ValueError(f"no explorer {name!r}; choose one of {sorted(EXPLORERS)}")
+    return Explorer(EXPLORERS[name], **values)

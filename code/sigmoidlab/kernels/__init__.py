@@ -8,7 +8,7 @@
                           hard sigmoid
 ``activations``           activations built on the sigmoid: SiLU, GELU, hard swish, softmax
 ``ulp``                   error in units in the last place against an mpmath reference
-``calculus``              central differences, to check derivatives numerically
+``finite_differences``    central differences, to check derivatives numerically
 ``timing``                best-of and interleaved timings, peak memory (chapter 8, benchmarks)
 ``_arrays``               input conversion, dtype rules and the cache-blocked evaluation
                           every elementwise function shares

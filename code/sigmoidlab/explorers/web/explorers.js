@@ -1,11 +1,12 @@
 /* Kernel-free explorers for the static site (sigmoidlab.explorers.static).
  *
  * Each explorer's HTML holds its sliders, an empty <svg>, a JSON spec written by Python and a
- * copy of this script, so it works offline and alone. The script only draws: the numbers that
- * need the package (contour levels, saturation profiles, labels) come in the spec; the one
- * formula computed here is the sigmoid itself, in the same overflow-free form as sigmoidlab.
- * After every redraw the numbers shown are written to data-state as JSON, which the browser
- * tests compare with sigmoidlab's.
+ * copy of this script, so it works offline and alone. The script knows no explorer by name:
+ * it evaluates the spec's readout formulas (the grammar and functions of
+ * sigmoidlab.explorers.core.evaluate, with sigmoid, its derivative and logit in sigmoidlab's
+ * forms), looks up what Python computed for each slider position (spec.tables), and draws the
+ * spec's scene with a handful of generic marks. After every redraw the numbers shown are
+ * written to data-state as JSON, which the tests compare with sigmoidlab's.
  *
  * The figure is laid out for the width it gets on the page, one SVG unit per CSS pixel, and
  * redrawn when that width changes: its text is then exactly as large as the page's text (a
@@ -27,17 +28,24 @@
   };
   var PAINT = { fill: 1, stroke: 1, "stop-color": 1 };
 
+  // The formulas of sigmoidlab.kernels.logistic, step for step. sigma(z) with e = exp(-|z|),
+  // which never overflows: s = e / (1 + e) for z < 0, 1 - s for z >= 0.
   function sigmoid(z) {
-    if (z >= 0) return 1 / (1 + Math.exp(-z));
-    var e = Math.exp(z);
-    return e / (1 + e);
+    var e = Math.exp(-Math.abs(z)), s = e / (1 + e);
+    return z >= 0 ? 1 - s : s;
   }
 
-  // sigma'(z) = e / (1 + e)^2 with e = exp(-|z|), as sigmoidlab.sigmoid_derivative: no
+  // sigma'(z) = e / (1 + e) / (1 + e) with e = exp(-|z|), as sigmoidlab.sigmoid_derivative: no
   // subtraction, so no cancellation in the tails (s * (1 - s) loses digits there, chapter 2).
   function sigmoidDerivative(z) {
-    var e = Math.exp(-Math.abs(z));
-    return e / ((1 + e) * (1 + e));
+    var e = Math.exp(-Math.abs(z)), u = 1 + e;
+    return Math.min(e / u / u, 0.25);
+  }
+
+  // logit(p) = log(p / (1 - p)); near p = 1/2 log1p((2p - 1) / (1 - p)), which keeps its digits.
+  function logit(p) {
+    if (Math.abs(p - 0.475) <= 0.175) return Math.log1p((2 * p - 1) / (1 - p));
+    return Math.log(p / (1 - p));
   }
 
   // -- formatting, exactly as Python's format specs ".3f", ".4g", "g", ".0%" ------------------
@@ -182,182 +190,218 @@
     return out;
   }
 
-  // -- the four explorers: each draws for width W and returns [height, the numbers it shows] ----
-  function lineInBox(w1, w2, c, box) {  // as sigmoidlab.explorers.spec.line_in_box
+  // -- formulas: the grammar and functions of sigmoidlab.explorers.core.evaluate ------------------
+  // Numbers, names, + - * / **, unary minus and calls, bound as in Python (-a**b is -(a**b)).
+  var FUNCTIONS = {
+    sigmoid: sigmoid, sigmoid_derivative: sigmoidDerivative, logit: logit,
+    step: function (z) { return z > 0 ? 1 : 0; },  // as sigmoidlab's step: step(0) = 0
+    exp: Math.exp, log: Math.log, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max
+  };
+  var TOKEN = /\s*(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_]\w*)|(\*\*|[-+*\/(),]))/y;
+  function compile(src) {
+    var toks = [], i = 0;
+    TOKEN.lastIndex = 0;
+    while (/\S/.test(src.slice(TOKEN.lastIndex))) {
+      var m = TOKEN.exec(src);
+      if (!m) throw new Error("formula " + src + ": unreadable");
+      toks.push(m[1] !== undefined ? { num: parseFloat(m[1]) } : m[2] !== undefined ? { name: m[2] } : { op: m[3] });
+    }
+    function is(op) { return toks[i] !== undefined && toks[i].op === op; }
+    function expect(op) { if (!is(op)) throw new Error("formula " + src + ": expected " + op); i++; }
+    function binary(op, f, g) {
+      if (op === "+") return function (e) { return f(e) + g(e); };
+      if (op === "-") return function (e) { return f(e) - g(e); };
+      if (op === "*") return function (e) { return f(e) * g(e); };
+      if (op === "/") return function (e) { return f(e) / g(e); };
+      return function (e) { return Math.pow(f(e), g(e)); };
+    }
+    function sum() {
+      var f = product();
+      while (is("+") || is("-")) f = binary(toks[i++].op, f, product());
+      return f;
+    }
+    function product() {
+      var f = unary();
+      while (is("*") || is("/")) f = binary(toks[i++].op, f, unary());
+      return f;
+    }
+    function unary() {
+      if (is("-")) { i++; var f = unary(); return function (e) { return -f(e); }; }
+      if (is("+")) { i++; return unary(); }
+      var base = atom();
+      if (is("**")) { i++; return binary("**", base, unary()); }
+      return base;
+    }
+    function atom() {
+      var t = toks[i++];
+      if (t === undefined) throw new Error("formula " + src + ": ends too soon");
+      if (t.num !== undefined) return function () { return t.num; };
+      if (t.op === "(") { var f = sum(); expect(")"); return f; }
+      if (t.name === undefined) throw new Error("formula " + src + ": unexpected " + t.op);
+      if (!is("(")) {
+        return function (e) {
+          if (!(t.name in e)) throw new Error("formula " + src + ": unknown name " + t.name);
+          return e[t.name];
+        };
+      }
+      var fn = FUNCTIONS[t.name], args = [];
+      if (!fn) throw new Error("formula " + src + ": unknown function " + t.name);
+      i++;
+      if (!is(")")) { args.push(sum()); while (is(",")) { i++; args.push(sum()); } }
+      expect(")");
+      return function (e) { return fn.apply(null, args.map(function (a) { return a(e); })); };
+    }
+    var whole = sum();
+    if (i !== toks.length) throw new Error("formula " + src + ": unexpected " + JSON.stringify(toks[i]));
+    return whole;
+  }
+  var compiled = {};
+  function evaluate(f, env) {  // a number stays a number; a string is a formula
+    if (typeof f === "number") return f;
+    if (!compiled[f]) compiled[f] = compile(f);
+    return compiled[f](env);
+  }
+
+  // -- the scene: generic marks on panels, laid out for the width W --------------------------
+  function lineInBox(a, b, c, xl, yl) {  // a x + b y = c inside the panel: two end points or null
     var pts = [];
-    if (w2 !== 0) [-box, box].forEach(function (x) { var y = (c - w1 * x) / w2; if (y >= -box && y <= box) pts.push([x, y]); });
-    if (w1 !== 0) [-box, box].forEach(function (y) { var x = (c - w2 * y) / w1; if (x >= -box && x <= box) pts.push([x, y]); });
+    if (b !== 0) xl.forEach(function (x) { var y = (c - a * x) / b; if (y >= yl[0] && y <= yl[1]) pts.push([x, y]); });
+    if (a !== 0) yl.forEach(function (y) { var x = (c - b * y) / a; if (x >= xl[0] && x <= xl[1]) pts.push([x, y]); });
     pts.sort(function (p, q) { return p[0] - q[0] || p[1] - q[1]; });
     if (pts.length < 2 || (pts[0][0] === pts[pts.length - 1][0] && pts[0][1] === pts[pts.length - 1][1])) return null;
     return [pts[0], pts[pts.length - 1]];
   }
-
   function ticks(lo, hi, step) {
     var t = [];
     for (var v = lo; v <= hi + 1e-9; v += step) t.push(Math.round(v * 1e6) / 1e6);
     return t;
   }
-
-  var draw = {
-    neuron: function (v, W) {
-      var z = v.w1 * v.x1 + v.w2 * v.x2 + v.b, s = sigmoid(z), B = spec.data.box;
-      var state = { z: z, sigma: s, perceptron: z > 0 ? 1 : 0 };
-      var lm = leftMargin("\u22123"), top = 0.6 * TICK;
-      // the colour bar right of the square: gap, bar, its tick labels
-      var barW = 12, right = 12 + barW + 5 + textWidth("0.5", TICK) + 2;
-      var side = Math.max(120, Math.min(W - lm[0] - right, 400));
-      var a = axes([lm[0], top, side, side], [-B, B], [-B, B], {
-        xticks: ticks(-3, 3, 1), yticks: ticks(-3, 3, 1), xlabel: "x\u2081", ylabel: "x\u2082", ylabelX: lm[1]
-      });
-      // sigma(w.x + b) changes only along w: a linear gradient from w.x + b = -6 to +6 is
-      // exact. The shade colour at opacity sigma over the background is the blend of the two.
-      var n2 = v.w1 * v.w1 + v.w2 * v.w2;
-      var square = { x: a.x(-B), y: a.y(B), width: a.x(B) - a.x(-B), height: a.y(-B) - a.y(B) };
-      var shaded = el("rect", Object.assign({ fill: C.shade }, square));
+  function tickList(t, env) {
+    if (Array.isArray(t)) return t;
+    return ticks(evaluate(t.lo, env), evaluate(t.hi, env), t.step);
+  }
+  function stroke(m) {
+    var s = { stroke: C[m.colour] };
+    if (m.width !== undefined) s["stroke-width"] = m.width;
+    if (m.dash) s["stroke-dasharray"] = m.dash;
+    return s;
+  }
+  var MARKS = {
+    curve: function (a, m, env, xl) {
+      var local = Object.create(env), xs = range(xl[0], xl[1], m.n);
+      path(a, xs, xs.map(function (t) { local[m.x] = t; return evaluate(m.y, local); }), stroke(m));
+    },
+    polyline: function (a, m, env) {
+      var pts = m.points.map(function (p) { return [evaluate(p[0], env), evaluate(p[1], env)]; });
+      path(a, pts.map(function (p) { return p[0]; }), pts.map(function (p) { return p[1]; }), stroke(m));
+    },
+    line: function (a, m, env, xl, yl) {
+      var seg = lineInBox(evaluate(m.a, env), evaluate(m.b, env), evaluate(m.c, env), xl, yl);
+      if (seg) path(a, [seg[0][0], seg[1][0]], [seg[0][1], seg[1][1]], stroke(m));
+    },
+    point: function (a, m, env) { dot(a, evaluate(m.x, env), evaluate(m.y, env), C[m.colour]); },
+    vspan: function (a, m, env, xl, yl) {
+      var lo = Math.max(evaluate(m.lo, env), xl[0]), hi = Math.min(evaluate(m.hi, env), xl[1]);
+      if (hi > lo) el("rect", { x: a.x(lo), y: a.y(yl[1]), width: a.x(hi) - a.x(lo), height: a.y(yl[0]) - a.y(yl[1]), fill: C[m.colour] }, a.plot);
+    },
+    // sigma(a x + b y + c) changes only along (a, b): a linear gradient from a x + b y + c = -6
+    // to +6 is exact. The colour at opacity sigma over the background is the blend of the two.
+    field: function (a, m, env, xl, yl) {
+      var wa = evaluate(m.a, env), wb = evaluate(m.b, env), c = evaluate(m.c, env), n2 = wa * wa + wb * wb;
+      var box = { x: a.x(xl[0]), y: a.y(yl[1]), width: a.x(xl[1]) - a.x(xl[0]), height: a.y(yl[0]) - a.y(yl[1]) };
+      el("rect", Object.assign({ fill: C.bg }, box), a.plot);
+      var shaded = el("rect", Object.assign({ fill: C[m.colour] }, box), a.plot);
       if (n2 > 0) {
-        var id = "sl-" + spec.name + "-shade";
+        var id = "sl-" + spec.name + "-shade" + (uid++);
         var grad = el("linearGradient", { id: id, gradientUnits: "userSpaceOnUse" }, el("defs", {}, svg));
-        var p = [-6, 6].map(function (u) { return [(u - v.b) * v.w1 / n2, (u - v.b) * v.w2 / n2]; });
+        var p = [-6, 6].map(function (u) { return [(u - c) * wa / n2, (u - c) * wb / n2]; });
         grad.setAttribute("x1", a.x(p[0][0])); grad.setAttribute("y1", a.y(p[0][1]));
         grad.setAttribute("x2", a.x(p[1][0])); grad.setAttribute("y2", a.y(p[1][1]));
         range(-6, 6, 24).forEach(function (u, i) {
-          el("stop", { offset: i / 24, "stop-color": C.shade, "stop-opacity": sigmoid(u) }, grad);
+          el("stop", { offset: i / 24, "stop-color": C[m.colour], "stop-opacity": sigmoid(u) }, grad);
         });
         shaded.setAttribute("style", "fill:url(#" + id + ")");
       } else {
-        shaded.setAttribute("fill-opacity", sigmoid(v.b));
+        shaded.setAttribute("fill-opacity", sigmoid(c));
       }
-      a.plot.insertBefore(shaded, a.plot.firstChild);
-      a.plot.insertBefore(el("rect", Object.assign({ fill: C.bg }, square)), a.plot.firstChild);
-      var dashes = { "0.1": "2,4", "0.5": "", "0.9": "9,5" };
-      spec.data.levels.forEach(function (lv) {
-        var seg = lineInBox(v.w1, v.w2, lv[1] - v.b, B);
-        if (seg) path(a, [seg[0][0], seg[1][0]], [seg[0][1], seg[1][1]], { stroke: C.fg, "stroke-width": 2, "stroke-dasharray": dashes[String(lv[0])] });
-      });
-      dot(a, v.x1, v.x2, C.vermillion);
-      // colour bar
-      var bx = lm[0] + side + 12;
-      var cb = axes([bx, top, barW, side], [0, 1], [0, 1], { yticks: [0, 0.5, 1] });
-      var cid = "sl-" + spec.name + "-bar";
-      var cg = el("linearGradient", { id: cid, x1: 0, y1: 1, x2: 0, y2: 0 }, el("defs", {}, svg));
-      el("stop", { offset: 0, "stop-color": C.shade, "stop-opacity": 0 }, cg);
-      el("stop", { offset: 1, "stop-color": C.shade }, cg);
-      el("rect", { x: bx, y: top, width: barW, height: side, fill: "url(#" + cid + ")", stroke: C.fg }, cb.g);
-      cb.g.querySelectorAll("text").forEach(function (t) { t.setAttribute("x", bx + barW + 5); t.setAttribute("text-anchor", "start"); });
-      legend([
-        { label: "shading: the output σ(w·x + b), from 0 (none) to 1 (full)", fill: C.shade },
-        { label: "σ = 0.1", style: { stroke: C.fg, "stroke-dasharray": "2,4" } },
-        { label: "σ = 0.5 (perceptron boundary)", style: { stroke: C.fg } },
-        { label: "σ = 0.9", style: { stroke: C.fg, "stroke-dasharray": "9,5" } },
-        { label: "input x", marker: C.vermillion }
-      ]);
-      return [top + side + BELOW(), state];
     },
-
-    steepness: function (v, W) {
-      var c = v.c, band = spec.data.step_gap / c;
-      var state = { c: c, slope_at_0: c / 4, band: band };
-      var lm = leftMargin("0.25"), top = 0.6 * TICK, pw = W - lm[0] - 0.5 * TICK;
-      var ph = Math.round(Math.min(0.6 * pw, 280));
-      var a = axes([lm[0], top, pw, ph], [-3, 3], [-0.05, 1.05], {
-        xticks: ticks(-3, 3, 1), yticks: ticks(0, 1, 0.25), xlabel: "z", ylabel: "output", ylabelX: lm[1]
+    bars: function (a, m, env, xl) {
+      var w = a.box[2] / (xl[1] - xl[0]) * 0.7;
+      evaluate(m.heights, env).forEach(function (h, i) {
+        el("rect", { x: a.x(i + 1) - w / 2, y: a.y(h), width: w, height: a.y(m.base) - a.y(h), fill: C[m.colour], "class": "sl-bar" }, a.plot);
       });
-      var h = Math.min(band, 3);
-      el("rect", { x: a.x(-h), y: a.y(1.05), width: a.x(h) - a.x(-h), height: a.y(-0.05) - a.y(1.05), fill: C.band }, a.plot);
-      var z = range(-3, 3, 600);
-      path(a, z, z.map(sigmoid), { stroke: C.muted, "stroke-width": 1.8, "stroke-dasharray": "2,3" });
-      path(a, [-3, 0, 0, 3], [0, 0, 1, 1], { stroke: C.fg, "stroke-width": 1.8, "stroke-dasharray": "7,4" });
-      path(a, z, z.map(function (t) { return sigmoid(c * t); }), { stroke: C.blue });
-      legend([
-        { label: "σ(cz), c = " + fmt(c, ".3g"), style: { stroke: C.blue } },
-        { label: "step (perceptron)", style: { stroke: C.fg, "stroke-dasharray": "7,4" } },
-        { label: "σ(z), c = 1", style: { stroke: C.muted, "stroke-dasharray": "2,3" } },
-        { label: "differs from the step by more than 0.01", fill: C.band }
-      ]);
-      return [top + ph + BELOW(), state];
-    },
-
-    derivative: function (v, W) {
-      var z0 = v.z0, s = sigmoid(z0), d = sigmoidDerivative(z0);
-      var state = { z0: z0, sigma: s, slope: d, intercept: s - d * z0 };
-      var z = range(-6, 6, 600);
-      var lm = leftMargin("0.25"), top = 0.6 * TICK, pw = W - lm[0] - 0.5 * TICK;
-      var h1 = Math.round(Math.min(0.5 * pw, 230)), h2 = Math.round(Math.min(0.32 * pw, 140));
-      var upper = axes([lm[0], top, pw, h1], [-6, 6], [-0.1, 1.1], {
-        xticks: ticks(-6, 6, 2), yticks: ticks(0, 1, 0.25), ylabel: "σ(z)", ylabelX: lm[1], noXLabels: true
-      });
-      path(upper, z, z.map(sigmoid), { stroke: C.blue });
-      path(upper, [-6, 6], [state.intercept - 6 * d, state.intercept + 6 * d], { stroke: C.vermillion, "stroke-dasharray": "8,5" });
-      dot(upper, z0, s, C.vermillion);
-      var top2 = top + h1 + 0.8 * FS;
-      var lower = axes([lm[0], top2, pw, h2], [-6, 6], [0, 0.28], {
-        xticks: ticks(-6, 6, 2), yticks: [0, 0.1, 0.2], xlabel: "z", ylabel: "σ′(z)", ylabelX: lm[1]
-      });
-      path(lower, z, z.map(sigmoidDerivative), { stroke: C.green });
-      path(lower, [z0, z0], [0, d], { stroke: C.vermillion, "stroke-width": 2 });
-      dot(lower, z0, d, C.vermillion);
-      legend([
-        { label: "σ(z)", style: { stroke: C.blue } },
-        { label: "tangent at z₀", style: { stroke: C.vermillion, "stroke-dasharray": "8,5" } },
-        { label: "σ′(z)", style: { stroke: C.green } },
-        { label: "the point z₀", marker: C.vermillion }
-      ]);
-      return [top2 + h2 + BELOW(), state];
-    },
-
-    saturation: function (v, W) {
-      var D = spec.data, depth = Math.round(v.depth);
-      var k = D.scales.indexOf(v.scale_exponent);
-      var speeds = D.speeds[depth - 1][k], sat = D.saturated[depth - 1][k];
-      // The readout's numbers come exactly from sigmoidlab.saturation_state: computed here
-      // from the bars' 4-digit speeds, the ratio could round differently in its third digit.
-      var state = { ratio: D.states[depth - 1][k][0], saturated: D.states[depth - 1][k][1] };
-      var layers = ticks(1, depth, 1), top = 0.6 * TICK, pad = 0.5 * TICK;
-      var lmL = leftMargin("10\u207b\u00b9\u00b9"), lmR = leftMargin("0.5");
-      // Side by side where both panels get room, else the saturated fraction under the speeds.
-      var wide = W >= 30 * FS, boxL, boxR, xR, height;
-      if (wide) {
-        var inner = W - lmL[0] - lmR[0] - 2 * pad;
-        var hw = Math.round(Math.min(0.55 * W, 270));
-        boxL = [lmL[0], top, Math.round(0.6 * inner), hw];
-        xR = boxL[0] + boxL[2] + pad;
-        boxR = [xR + lmR[0], top, inner - boxL[2], hw];
-        height = top + hw + BELOW();
-      } else {
-        var pw = W - lmL[0] - pad;
-        boxL = [lmL[0], top, pw, Math.round(Math.min(0.62 * pw, 230))];
-        xR = 0;
-        boxR = [lmL[0], top + boxL[3] + BELOW() + top, pw, Math.round(Math.min(0.36 * pw, 130))];
-        height = boxR[1] + boxR[3] + BELOW();
-      }
-      // Label every k-th layer so that the numbers stay apart.
-      function every(box) { return Math.max(1, Math.ceil(1.8 * TICK / (box[2] / (depth + 0.2)))); }
-      var left = axes(boxL, [0.4, depth + 0.6], D.speed_range, {
-        xticks: layers, yticks: [1e-11, 1e-9, 1e-7, 1e-5, 1e-3, 1e-1, 10], logy: true,
-        yfmt: powerOfTen, xlabelEvery: every(boxL),
-        xlabel: "hidden layer", ylabel: "speed ‖∂C/∂bˡ‖", ylabelX: lmL[1]
-      });
-      var bw = boxL[2] / (depth + 0.2) * 0.7;
-      speeds.forEach(function (sp, i) {
-        el("rect", { x: left.x(i + 1) - bw / 2, y: left.y(sp), width: bw, height: left.y(D.speed_range[0]) - left.y(sp), fill: C.blue, "class": "sl-bar" }, left.plot);
-      });
-      var right = axes(boxR, [0.4, depth + 0.6], [0, 1], {
-        xticks: layers, yticks: [0, 0.5, 1], xlabelEvery: every(boxR),
-        xlabel: "hidden layer", ylabel: "saturated", ylabelX: xR + lmR[1] + (wide ? 0 : lmL[0] - lmR[0])
-      });
-      var bw2 = boxR[2] / (depth + 0.2) * 0.7;
-      sat.forEach(function (f, i) {
-        el("rect", { x: right.x(i + 1) - bw2 / 2, y: right.y(f), width: bw2, height: right.y(0) - right.y(f), fill: C.vermillion, "class": "sl-bar" }, right.plot);
-      });
-      legend([
-        { label: "learning speed of the layer (log scale)", fill: C.blue },
-        { label: "fraction of its units with σ′(z) < 0.01", fill: C.vermillion }
-      ]);
-      return [height, state];
     }
   };
+  function colorbar(colour, x, y, height) {
+    var cb = axes([x, y, 12, height], [0, 1], [0, 1], { yticks: [0, 0.5, 1] });
+    var id = "sl-" + spec.name + "-bar" + (uid++);
+    var cg = el("linearGradient", { id: id, x1: 0, y1: 1, x2: 0, y2: 0 }, el("defs", {}, svg));
+    el("stop", { offset: 0, "stop-color": C[colour], "stop-opacity": 0 }, cg);
+    el("stop", { offset: 1, "stop-color": C[colour] }, cg);
+    el("rect", { x: x, y: y, width: 12, height: height, fill: "url(#" + id + ")", stroke: C.fg }, cb.g);
+    cb.g.querySelectorAll("text").forEach(function (t) { t.setAttribute("x", x + 17); t.setAttribute("text-anchor", "start"); });
+  }
+  var COLORBAR = function () { return 12 + 12 + 5 + textWidth("0.5", TICK) + 2; };  // gap, bar, labels
 
-  // -- sliders -> values -> drawing ------------------------------------------------------------
+  // Lay the panels out (stacked, or side by side where the scene allows and there is room),
+  // draw them, and return the figure's height.
+  function render(env, W) {
+    var S = spec.scene, panels = S.panels, top = 0.6 * TICK, pad = 0.5 * TICK;
+    var margins = panels.map(function (p) { return leftMargin(p.widest_tick); });
+    var boxes = [], H;
+    if (S.row_from !== null && panels.length > 1 && W >= S.row_from * FS) {
+      var inner = W - panels.length * pad - margins.reduce(function (s, m) { return s + m[0]; }, 0);
+      var weights = panels.reduce(function (s, p) { return s + p.weight; }, 0);
+      var h = Math.round(Math.min(S.row_height[0] * W, S.row_height[1])), x = 0, used = 0;
+      panels.forEach(function (p, k) {
+        var w = k === panels.length - 1 ? inner - used : Math.round(p.weight / weights * inner);
+        boxes.push({ box: [x + margins[k][0], top, w, h], labelX: x + margins[k][1] });
+        used += w;
+        x += margins[k][0] + w + pad;
+      });
+      H = top + h + BELOW();
+    } else {  // stacked, sharing the widest left margin; each y label beside its own ticks
+      var lm = Math.max.apply(null, margins.map(function (m) { return m[0]; })), y = top;
+      panels.forEach(function (p, k) {
+        var w, h;
+        if (p.height === null) {
+          w = h = Math.max(120, Math.min(W - lm - (p.colorbar ? COLORBAR() : pad), 400));
+        } else {
+          w = W - lm - pad;
+          h = Math.round(Math.min(p.height[0] * w, p.height[1]));
+        }
+        boxes.push({ box: [lm, y, w, h], labelX: margins[k][1] + lm - margins[k][0] });
+        H = y + h + (p.x_tick_labels ? BELOW() : 0);
+        y += h + (p.x_tick_labels ? BELOW() + top : 0.8 * FS);
+      });
+    }
+    panels.forEach(function (p, k) {
+      var box = boxes[k].box, xl = [evaluate(p.xlim[0], env), evaluate(p.xlim[1], env)];
+      var xticks = tickList(p.xticks, env), step = xticks.length > 1 ? xticks[1] - xticks[0] : 1;
+      var a = axes(box, xl, p.ylim, {
+        xticks: xticks, yticks: tickList(p.yticks, env), logy: p.logy,
+        yfmt: p.powers_of_ten ? powerOfTen : undefined, noXLabels: !p.x_tick_labels,
+        // label every k-th tick where the labels would crowd
+        xlabelEvery: p.thin_x_labels ? Math.max(1, Math.ceil(1.8 * TICK / (box[2] / (xl[1] - xl[0]) * step))) : 0,
+        xlabel: p.xlabel, ylabel: p.ylabel, ylabelX: boxes[k].labelX
+      });
+      a.box = box;
+      p.marks.forEach(function (m) { MARKS[m.mark](a, m, env, xl, p.ylim); });
+      if (p.colorbar) colorbar(p.colorbar, box[0] + box[2] + 12, box[1], box[3]);
+    });
+    legend(S.legend.map(function (it) {
+      // "{formula:spec}" in a label shows the formula's value, formatted as Python would
+      var label = it.label.replace(/\{([^{}:]+):([^{}]*)\}/g, function (_, f, p) { return fmt(evaluate(f, env), p); });
+      var out = { label: label };
+      if (it.kind === "fill") out.fill = C[it.colour];
+      else if (it.kind === "marker") out.marker = C[it.colour];
+      else out.style = stroke({ colour: it.colour, dash: it.dash });
+      return out;
+    }));
+    return H;
+  }
+
+  // -- sliders -> values -> readouts and drawing ------------------------------------------------
   var inputs = Array.prototype.slice.call(root.querySelectorAll("input[type=range]"));
   // base ** exponent exactly as Python computed it (Math.pow may differ in the last bit, which
   // can change a rounded digit of the readout); Math.pow only off the slider's own positions.
@@ -374,26 +418,34 @@
       var raw = parseFloat(inp.value), base = inp.getAttribute("data-log-base");
       var val = base ? logValue(inp.name, raw, parseFloat(base)) : raw;
       v[inp.name] = val;
-      if (base) v[inp.name + "_exponent"] = raw;
       var shown = base ? fmt(val, ".3g") : (inp.step.indexOf(".") >= 0 ? val.toFixed(1) : String(val));
       root.querySelector("output[for='" + inp.id + "']").textContent = shown;
       inp.setAttribute("aria-valuetext", shown);
     });
     return v;
   }
+  // The row of spec.tables for the sliders' positions: the last slider varies fastest.
+  function tableRow() {
+    var index = 0;
+    inputs.forEach(function (inp) {
+      var lo = parseFloat(inp.min), step = parseFloat(inp.step);
+      var n = Math.round((parseFloat(inp.max) - lo) / step) + 1;
+      index = index * n + Math.round((parseFloat(inp.value) - lo) / step);
+    });
+    return spec.tables[index];
+  }
   var drawnWidth = 0;
   function update() {
     while (svg.firstChild) svg.removeChild(svg.firstChild);
-    var v = values(), W = pageWidth();
+    var v = values(), W = pageWidth(), env = Object.assign({}, v), state = {};
+    if (spec.tables.length) Object.assign(env, tableRow());
+    spec.readouts.forEach(function (r) { env[r[0]] = state[r[0]] = evaluate(r[3], env); });
     FS = fontSize();
     TICK = 0.9 * FS;
-    var drawn = draw[spec.name](v, W), H = Math.ceil(drawn[0]), state = drawn[1];
+    var H = Math.ceil(render(env, W));
     drawnWidth = W;
     svg.setAttribute("viewBox", "0 0 " + W + " " + H);
-    var text = Object.keys(state).map(function (key) {
-      var r = spec.readout[key];
-      return r[0] + " " + fmt(state[key], r[1]);
-    }).join(";  ");
+    var text = spec.readouts.map(function (r) { return r[1] + " " + fmt(state[r[0]], r[2]); }).join(";  ");
     readout.textContent = text;
     svg.setAttribute("aria-label", spec.alt + " Now: " + text + ".");
     root.setAttribute("data-state", JSON.stringify({ values: v, state: state }));
