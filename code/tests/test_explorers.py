@@ -7,19 +7,16 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from sigmoidlab import sigmoid, sigmoid_derivative
-from sigmoidlab.explorers import spec as explorers
-from sigmoidlab.explorers.core import FUNCTIONS, Readout, evaluate, names_in
-from sigmoidlab.explorers.spec import (
-    BOX,
-    EXPLORERS,
-    Slider,
-    derivative_state,
-    line_in_box,
-    neuron_state,
+from sigmoidlab.explorers.core import FUNCTIONS, Readout, Slider, evaluate, names_in
+from sigmoidlab.explorers.derivative import derivative_state
+from sigmoidlab.explorers.neuron import BOX, line_in_box, neuron_state
+from sigmoidlab.explorers.saturation import (
+    _compute_profile,
     saturation_profile,
     saturation_state,
-    steepness_state,
 )
+from sigmoidlab.explorers.spec import EXPLORERS
+from sigmoidlab.explorers.steepness import steepness_state
 
 # -- sliders --------------------------------------------------------------------------------
 
@@ -216,7 +213,7 @@ def test_derivative_state_is_the_tangent(z0):
 
 
 def test_saturation_profile_is_repeatable_and_sized_by_depth():
-    a, b = saturation_profile(3, 1.0), explorers._compute_profile(3, 1.0, 0)
+    a, b = saturation_profile(3, 1.0), _compute_profile(3, 1.0, 0)
     np.testing.assert_array_equal(a.speeds, b.speeds)
     assert a.speeds.shape == a.saturated.shape == (3,)
     assert np.all((a.saturated >= 0) & (a.saturated <= 1))

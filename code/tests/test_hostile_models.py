@@ -27,16 +27,16 @@ import numpy as np
 import pytest
 from hostile import outcomes
 
-from sigmoidlab.explorers import spec as explorers
-from sigmoidlab.explorers.spec import (
-    EXPLORERS,
-    derivative_state,
-    neuron_state,
+from sigmoidlab.explorers.derivative import derivative_state
+from sigmoidlab.explorers.neuron import neuron_state
+from sigmoidlab.explorers.saturation import (
+    _compute_profile,
     saturation_profile,
     saturation_state,
-    steepness_state,
 )
+from sigmoidlab.explorers.spec import EXPLORERS
 from sigmoidlab.explorers.static import static_explorer
+from sigmoidlab.explorers.steepness import steepness_state
 from sigmoidlab.explorers.widgets import Explorer, live_explorer
 from sigmoidlab.kernels import timing
 from sigmoidlab.kernels.finite_differences import central_difference, step_size_sweep
@@ -474,7 +474,7 @@ def test_cached_saturation_profile_cannot_be_corrupted() -> None:
         first.saturated[:] = 1.0
     again = saturation_profile(3, 1.5)
     np.testing.assert_array_equal(again.speeds, expected)
-    np.testing.assert_array_equal(again.speeds, explorers._compute_profile(3, 1.5, 0).speeds)
+    np.testing.assert_array_equal(again.speeds, _compute_profile(3, 1.5, 0).speeds)
     assert saturation_state(3, 1.5)["ratio"] == expected[-1] / expected[0]
 
 

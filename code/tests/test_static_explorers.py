@@ -18,7 +18,8 @@ import pytest
 
 from sigmoidlab import logit, sigmoid, sigmoid_derivative
 from sigmoidlab.explorers.core import ExplorerSpec, evaluate
-from sigmoidlab.explorers.spec import EXPLORERS, saturation_profile, saturation_state
+from sigmoidlab.explorers.saturation import saturation_profile, saturation_state
+from sigmoidlab.explorers.spec import EXPLORERS
 from sigmoidlab.explorers.static import StaticExplorer, static_explorer
 
 WEB = Path(__file__).resolve().parents[1] / "sigmoidlab" / "explorers" / "web"

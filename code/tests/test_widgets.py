@@ -7,7 +7,8 @@ import matplotlib.pyplot as plt
 import pytest
 
 from sigmoidlab import sigmoid
-from sigmoidlab.explorers.spec import EXPLORERS, STEP_GAP_0_01
+from sigmoidlab.explorers.spec import EXPLORERS
+from sigmoidlab.explorers.steepness import STEP_GAP_0_01
 from sigmoidlab.explorers.widgets import Explorer, live_explorer
 
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -355,13 +355,16 @@ class ExplorerSpec:
     def defaults(self) -> dict[str, float]:
         return {s.name: s.start for s in self.sliders}
 
+    def check_slider_names(self, values: Mapping[str, Any]) -> None:
+        """A ``TypeError`` naming the keys of ``values`` that are not this explorer's sliders."""
+        unknown = set(values) - {s.name for s in self.sliders}
+        if unknown:
+            raise TypeError(f"{self.name} explorer has no slider(s) {sorted(unknown)}")
+
     def state(self, **values: Any) -> dict[str, float]:
         """The readout numbers for these slider values (each checked: a finite number,
         positive for a logarithmic slider); a slider not given is at its starting value."""
-        sliders = {s.name: s for s in self.sliders}
-        unknown = set(values) - set(sliders)
-        if unknown:
-            raise TypeError(f"{self.name} explorer has no slider(s) {sorted(unknown)}")
+        self.check_slider_names(values)
         values = {**self.defaults, **values}
         env: dict[str, Any] = {s.name: s.check(values[s.name]) for s in self.sliders}
         if self.tables is not None:

@@ -25,7 +25,7 @@ import json
 from importlib.resources import files
 
 from sigmoidlab.explorers.core import Slider
-from sigmoidlab.explorers.spec import EXPLORERS
+from sigmoidlab.explorers.spec import explorer
 from sigmoidlab.plotting import OKABE_ITO
 
 __all__ = ["StaticExplorer", "static_explorer"]
@@ -94,11 +94,7 @@ def static_explorer(name: str) -> StaticExplorer:
     :data:`~sigmoidlab.explorers.spec.EXPLORERS`) as self-contained HTML. Display it in a
     notebook cell (it is the cell's value) and the static site shows it with working
     sliders."""
-    if not isinstance(name, str):
-        raise TypeError(f"name must be a string, got {type(name).__name__}")
-    if name not in EXPLORERS:
-        raise ValueError(f"no explorer {name!r}; choose one of {sorted(EXPLORERS)}")
-    spec = EXPLORERS[name]
+    spec = explorer(name)
     width, height = spec.svg_size
     payload = {
         "name": name,

@@ -26,7 +26,7 @@ from matplotlib.figure import Figure
 
 from sigmoidlab._checks import positive_real, real_number
 from sigmoidlab.explorers.core import ExplorerSpec, Slider
-from sigmoidlab.explorers.spec import EXPLORERS
+from sigmoidlab.explorers.spec import explorer
 from sigmoidlab.plotting import style
 
 __all__ = ["Explorer", "live_explorer"]
@@ -94,9 +94,7 @@ class Explorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     def __init__(self, spec: ExplorerSpec, *, dpi: float = 100, **values: float) -> None:
         if not isinstance(spec, ExplorerSpec):
             raise TypeError(f"spec must be an ExplorerSpec, got {type(spec).__name__}")
-        unknown = set(values) - {s.name for s in spec.sliders}
-        if unknown:
-            raise TypeError(f"{spec.name} explorer has no slider(s) {sorted(unknown)}")
+        spec.check_slider_names(values)
         self.spec, self.dpi = spec, positive_real(dpi, "dpi")
         by_name = {s.name: s for s in spec.sliders}
         start = {**spec.defaults, **{k: _start_value(by_name[k], v) for k, v in values.items()}}
@@ -137,8 +135,4 @@ class Explorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
 def live_explorer(name: str, **values: float) -> Explorer:
     """The live explorer ``name`` (a key of :data:`~sigmoidlab.explorers.spec.EXPLORERS`),
     its sliders starting at ``values`` (by slider name; the spec's defaults otherwise)."""
-    if not isinstance(name, str):
-        raise TypeError(f"name must be a string, got {type(name).__name__}")
-    if name not in EXPLORERS:
-        raise ValueError(f"no explorer {name!r}; choose one of {sorted(EXPLORERS)}")
-    return Explorer(EXPLORERS[name], **values)
+    return Explorer(explorer(name), **values)

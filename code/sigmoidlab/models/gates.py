@@ -18,6 +18,7 @@ in the gated linear units of feed-forward layers (:func:`glu`, Dauphin et al., 2
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -67,8 +68,39 @@ def _random_params(keys: str, inputs: int, hidden: int, seed: int) -> tuple[Para
     return W, {g: np.zeros(hidden) for g in keys}
 
 
+_Cell = TypeVar("_Cell", bound="_RecurrentCell")
+
+
 @dataclass
-class LSTMCell:
+class _RecurrentCell:
+    """What the LSTM and GRU cells share: one weight matrix and one bias vector per letter of
+    ``KEYS``, checked when the cell is made."""
+
+    KEYS: ClassVar[str]
+    W: dict[str, np.ndarray]
+    b: dict[str, np.ndarray]
+
+    def __post_init__(self) -> None:
+        self.W, self.b = _checked_params(self.W, self.b, self.KEYS)
+
+    @property
+    def hidden(self) -> int:
+        """Size of the hidden state (and of an LSTM's cell state)."""
+        return int(self.W[self.KEYS[0]].shape[0])
+
+    @property
+    def inputs(self) -> int:
+        """Size of the input vector."""
+        return int(self.W[self.KEYS[0]].shape[1]) - self.hidden
+
+    @classmethod
+    def random(cls: type[_Cell], inputs: int, hidden: int, seed: int = 0) -> _Cell:
+        r"""A cell with weights :math:`\mathcal N(0, 1/(inputs + hidden))` and zero biases."""
+        return cls(*_random_params(cls.KEYS, inputs, hidden, seed))
+
+
+@dataclass
+class LSTMCell(_RecurrentCell):
     """Weights ``W[g]`` (hidden x (hidden + input)) and biases ``b[g]`` for g in f, i, o, c.
 
     Parameters
@@ -80,26 +112,7 @@ class LSTMCell:
         For each gate, a finite vector of length hidden.
     """
 
-    W: dict[str, np.ndarray]
-    b: dict[str, np.ndarray]
-
-    def __post_init__(self) -> None:
-        self.W, self.b = _checked_params(self.W, self.b, GATES)
-
-    @property
-    def hidden(self) -> int:
-        """Size of the hidden and cell states."""
-        return int(self.W["f"].shape[0])
-
-    @property
-    def inputs(self) -> int:
-        """Size of the input vector."""
-        return int(self.W["f"].shape[1]) - self.hidden
-
-    @classmethod
-    def random(cls, inputs: int, hidden: int, seed: int = 0) -> LSTMCell:
-        r"""A cell with weights :math:`\mathcal N(0, 1/(inputs + hidden))` and zero biases."""
-        return cls(*_random_params(GATES, inputs, hidden, seed))
+    KEYS: ClassVar[str] = GATES
 
     def step(
         self, x: npt.ArrayLike, h: npt.ArrayLike, c: npt.ArrayLike
@@ -128,7 +141,7 @@ GRU_WEIGHTS = "zrh"  # update gate, reset gate, candidate
 
 
 @dataclass
-class GRUCell:
+class GRUCell(_RecurrentCell):
     r"""A gated recurrent unit (Cho et al., 2014): two sigmoid gates, no separate memory.
 
     Introduced in chapter 9. With :math:`[h, x]` the concatenation of the state and the
@@ -154,26 +167,7 @@ class GRUCell:
         For each of "z", "r" and "h", a finite vector of length hidden.
     """
 
-    W: dict[str, np.ndarray]
-    b: dict[str, np.ndarray]
-
-    def __post_init__(self) -> None:
-        self.W, self.b = _checked_params(self.W, self.b, GRU_WEIGHTS)
-
-    @property
-    def hidden(self) -> int:
-        """Size of the hidden state."""
-        return int(self.W["z"].shape[0])
-
-    @property
-    def inputs(self) -> int:
-        """Size of the input vector."""
-        return int(self.W["z"].shape[1]) - self.hidden
-
-    @classmethod
-    def random(cls, inputs: int, hidden: int, seed: int = 0) -> GRUCell:
-        r"""A cell with weights :math:`\mathcal N(0, 1/(inputs + hidden))` and zero biases."""
-        return cls(*_random_params(GRU_WEIGHTS, inputs, hidden, seed))
+    KEYS: ClassVar[str] = GRU_WEIGHTS
 
     def step(self, x: npt.ArrayLike, h: npt.ArrayLike) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """New hidden state and the gate values ``{"z": ..., "r": ...}`` used.
